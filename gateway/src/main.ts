@@ -1,0 +1,10 @@
+import './telemetry.js';
+import { loadGatewayConfig } from './config.js';
+import { startGateway } from './server.js';
+
+const config = loadGatewayConfig();
+const running = await startGateway(config);
+console.log(`gateway ready at ${running.url} (subgraphs: ${Object.entries(config.subgraphUrls).map(([n, u]) => `${n} ${u}`).join(', ')})`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void running.close().then(() => process.exit(0)));
+}

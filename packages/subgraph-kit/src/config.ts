@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Settings every subgraph shares; each subgraph extends this with its own. */
+export const subgraphConfigSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535),
+  DATABASE_URL: z.string().regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must be sqlite:<file>, sqlite::memory: or postgres://…'),
+  /** `sample` loads the embedded sample dataset into an empty database on start. */
+  SEED: z.enum(['sample', 'none']).default('sample'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
+
+/**
+ * Parses the environment once at boot. A bad value stops the process with one line per problem, naming the
+ * variable, instead of failing later in a request.
+ */
+export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

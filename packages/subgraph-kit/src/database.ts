@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { NodeSqliteDialect, SqliteDriver, type SqlEntityManager } from '@mikro-orm/sql';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+
+export type DatabaseKind = 'sqlite' | 'postgresql';
+
+/** Where a subgraph keeps its data: `sqlite:<file>` / `sqlite::memory:` or `postgres://…`. */
+export function databaseKind(url: string): DatabaseKind {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgresql';
+  throw new Error(`DATABASE_URL "${url}" is neither sqlite:<file> nor postgres://…`);
+}
+
+export interface OrmOptions {
+  databaseUrl: string;
+  entities: Options['entities'];
+  /** Folder of compiled migrations (PostgreSQL). */
+  migrationsPath?: string;
+  /** Called for every SQL statement; used to count statements per request. */
+  onStatement?: (sql: string) => void;
+  poolMax?: number;
+}
+
+export type Orm = MikroORM;
+export type EntityManager = SqlEntityManager;
+
+export async function initOrm(options: OrmOptions): Promise<MikroORM> {
+  const onQuery = (sql: string) => {
+    options.onStatement?.(sql);
+    return sql;
+  };
+  const common = {
+    entities: options.entities,
+    onQuery,
+    // Entities are defined with defineEntity, so nothing needs discovering from decorators or source files.
+    discovery: { warnWhenNoEntities: true },
+    allowGlobalContext: false,
+    extensions: [Migrator],
+    migrations: {
+      path: options.migrationsPath ?? './dist/migrations',
+      pathTs: options.migrationsPath ?? './dist/migrations',
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts' as const,
+      snapshot: false,
+    },
+  } satisfies Partial<Options>;
+  if (databaseKind(options.databaseUrl) === 'sqlite') {
+    const file = options.databaseUrl.slice('sqlite:'.length);
+    if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+    return MikroORM.init({
+      ...common,
+      driver: SqliteDriver,
+      dbName: file,
+      driverOptions: new NodeSqliteDialect(file),
+    } as unknown as Partial<Options>);
+  }
+  return MikroORM.init({
+    ...common,
+    driver: PostgreSqlDriver,
+    clientUrl: options.databaseUrl,
+    pool: { min: 0, max: options.poolMax ?? 10 },
+  } as unknown as Partial<Options>);
+}
+
+/**
+ * Brings the database to the current schema: on SQLite the schema is generated (the embedded default holds
+ * nothing that a regeneration could lose that a migration would keep), on PostgreSQL migrations run forward.
+ */
+export async function prepareSchema(orm: MikroORM, kind: DatabaseKind): Promise<void> {
+  if (kind === 'sqlite') {
+    await orm.schema.update();
+    await (orm.em.fork() as SqlEntityManager).execute('pragma journal_mode = wal');
+    await (orm.em.fork() as SqlEntityManager).execute('pragma busy_timeout = 5000');
+    return;
+  }
+  await orm.migrator.up();
+}
+
+/** True when this EntityManager talks to PostgreSQL (for the few statements the two databases spell differently). */
+export function isPostgres(em: SqlEntityManager): boolean {
+  return em.getDriver() instanceof PostgreSqlDriver;
+}

@@ -1,0 +1,32 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { initOrm } from './database.js';
+import type { SubgraphDefinition } from './subgraph.js';
+
+/**
+ * The migration commands of a subgraph (PostgreSQL):
+ *   create <sourceDir>  writes a migration for the difference between the entities and the database
+ *   up | down           applies or reverts migrations (compiled ones, from the subgraph's dist)
+ */
+export async function migrationCommand(def: SubgraphDefinition<unknown>, command: string, databaseUrl: string, sourceDir: string): Promise<string> {
+  const orm = await initOrm({ databaseUrl, entities: def.entities, migrationsPath: def.migrationsPath });
+  try {
+    switch (command) {
+      case 'create': {
+        await orm.migrator.up();
+        const result = await orm.migrator.create(sourceDir);
+        return result.fileName ? `created ${sourceDir}/${result.fileName}` : 'no changes: the database matches the entities';
+      }
+      case 'up':
+        return `applied ${(await orm.migrator.up()).length} migration(s)`;
+      case 'down':
+        return `reverted ${(await orm.migrator.down()).length} migration(s)`;
+      case 'pending':
+        return JSON.stringify(await orm.migrator.getPending());
+      default:
+        throw new Error(`unknown migration command "${command}": use create, up, down or pending`);
+    }
+  } finally {
+    await orm.close(true);
+    void (orm.em as SqlEntityManager);
+  }
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import type { Options } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { databaseKind, initOrm, prepareSchema } from './database.js';
+import { serve, type RunningServer } from './http-server.js';
+import { anonymous, openPolicy, type Actor, type WritePolicy } from './write-gate.js';
+import type { SubgraphConfig } from './config.js';
+
+/** What a subgraph declares about itself; the kit turns it into a running service. */
+export interface SubgraphDefinition<L> {
+  name: string;
+  typeDefs: DocumentNode;
+  // The generated resolver types are stricter than Apollo's map; each subgraph checks its own against them.
+  resolvers: GraphQLResolverMap<SubgraphContext<L>> | object;
+  entities: Options['entities'];
+  migrationsPath: string;
+  createLoaders(em: SqlEntityManager): L;
+  /** Loads the embedded sample dataset if the database is empty; returns whether it did. */
+  seedSample?(em: SqlEntityManager): Promise<boolean>;
+  policy?: WritePolicy;
+}
+
+/** What every resolver receives. */
+export interface SubgraphContext<L> {
+  em: SqlEntityManager;
+  loaders: L;
+  actor: Actor;
+  requestId: string;
+  policy: WritePolicy;
+  resetLoaders(): void;
+}
+
+export interface SubgraphRuntimeOptions {
+  databaseUrl: string;
+  seed: boolean;
+  poolMax?: number;
+  production?: boolean;
+  onStatement?: (sql: string) => void;
+}
+
+export interface Subgraph<L> {
+  apollo: ApolloServer<SubgraphContext<L>>;
+  orm: MikroORM;
+  /** A fresh per-request context (own EntityManager fork and loaders). */
+  createContext(req?: IncomingMessage): SubgraphContext<L>;
+  close(): Promise<void>;
+}
+
+const CODED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+/** In production an unexpected error never shows its message (it may hold SQL or internals). */
+function maskUnexpected(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CODED.has(code)) return formatted;
+    if (production) {
+      return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    void error;
+    return formatted;
+  };
+}
+
+export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: SubgraphRuntimeOptions): Promise<Subgraph<L>> {
+  const kind = databaseKind(options.databaseUrl);
+  const orm = await initOrm({
+    databaseUrl: options.databaseUrl,
+    entities: def.entities,
+    migrationsPath: def.migrationsPath,
+    poolMax: options.poolMax,
+    onStatement: options.onStatement,
+  });
+  await prepareSchema(orm, kind);
+  if (options.seed && def.seedSample) await def.seedSample(orm.em.fork() as SqlEntityManager);
+
+  const apollo = new ApolloServer<SubgraphContext<L>>({
+    schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }]),
+    includeStacktraceInErrorResponses: !options.production,
+    csrfPrevention: true,
+    formatError: maskUnexpected(options.production ?? false),
+    // Inline traces only serve Apollo's hosted usage reporting, which this project never sends to.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  const policy = def.policy ?? openPolicy;
+
+  const createContext = (req?: IncomingMessage): SubgraphContext<L> => {
+    const em = orm.em.fork() as SqlEntityManager;
+    const header = req?.headers['x-request-id'];
+    const ctx: SubgraphContext<L> = {
+      em,
+      loaders: def.createLoaders(em),
+      actor: anonymous,
+      requestId: typeof header === 'string' && header.length <= 100 ? header : randomUUID(),
+      policy,
+      resetLoaders() {
+        em.clear();
+        ctx.loaders = def.createLoaders(em);
+      },
+    };
+    return ctx;
+  };
+
+  return {
+    apollo,
+    orm,
+    createContext,
+    async close() {
+      await apollo.stop();
+      await orm.close(true);
+    },
+  };
+}
+
+/** Boots a subgraph from parsed configuration and listens; used by each subgraph's `main`. */
+export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: SubgraphConfig): Promise<RunningServer & { subgraph: Subgraph<L> }> {
+  const subgraph = await createSubgraph(def, {
+    databaseUrl: config.DATABASE_URL,
+    seed: config.SEED === 'sample',
+    poolMax: config.DATABASE_POOL_MAX,
+    production: config.NODE_ENV === 'production',
+  });
+  const running = await serve({
+    apollo: subgraph.apollo,
+    context: async (req) => subgraph.createContext(req),
+    ready: async () => subgraph.orm.isConnected(),
+    host: config.HOST,
+    port: config.PORT,
+  });
+  return {
+    ...running,
+    subgraph,
+    async close() {
+      await running.close();
+      await subgraph.close();
+    },
+  };
+}
+
+export { GraphQLError };

@@ -1,0 +1,74 @@
+// Starting the federation's processes: used by `npm start` and by the end-to-end tests, so both boot the
+// services the same way (built JavaScript, the same Node, readiness checked over HTTP).
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export const root = new URL('..', import.meta.url).pathname;
+
+/** Subgraph names with their default local URLs (schema/subgraphs.json is the list the supergraph is composed from). */
+export const subgraphs = JSON.parse(readFileSync(new URL('../schema/subgraphs.json', import.meta.url), 'utf8'));
+
+/** A TCP port nobody listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `entry` (a built main.js) with extra environment; resolves once `readyUrl` answers 200, and rejects with
+ * the process's output if it exits first or is not ready in time.
+ */
+export function launch(name, entry, env, readyUrl, { timeoutMs = 30_000, quiet = false } = {}) {
+  const child = spawn(process.execPath, [entry], {
+    cwd: root,
+    env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (stream) => (chunk) => {
+    output += chunk;
+    if (!quiet) stream.write(`[${name}] ${chunk}`.replace(/\n(?=.)/g, `\n[${name}] `));
+  };
+  child.stdout.on('data', collect(process.stdout));
+  child.stderr.on('data', collect(process.stderr));
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    });
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + timeoutMs;
+    let exited = false;
+    child.once('exit', (code) => {
+      exited = true;
+      reject(new Error(`${name} exited with code ${code} before it was ready:\n${output}`));
+    });
+    const poll = async () => {
+      if (exited) return;
+      try {
+        const response = await fetch(readyUrl);
+        if (response.ok) return resolve({ name, child, stop, output: () => output });
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        await stop();
+        return reject(new Error(`${name} was not ready at ${readyUrl} within ${timeoutMs} ms:\n${output}`));
+      }
+      setTimeout(poll, 100);
+    };
+    poll();
+  });
+}
+
+export const subgraphEntry = (name) => `${root}subgraphs/${name}/dist/main.js`;
+export const gatewayEntry = `${root}gateway/dist/main.js`;

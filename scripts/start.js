@@ -1,0 +1,29 @@
+// `npm start`: every subgraph and the gateway, side by side, on the embedded database with the sample data.
+import { gatewayEntry, launch, subgraphEntry, subgraphs } from './processes.js';
+
+const started = [];
+const stopAll = async () => {
+  await Promise.all(started.map((p) => p.stop()));
+  process.exit(0);
+};
+process.once('SIGINT', stopAll);
+process.once('SIGTERM', stopAll);
+
+try {
+  const urls = {};
+  await Promise.all(
+    Object.entries(subgraphs).map(async ([name, { url }]) => {
+      const { port } = new URL(url);
+      const env = { PORT: port, DATABASE_URL: process.env[`${name.toUpperCase()}_DATABASE_URL`] ?? `sqlite:data/${name}.sqlite` };
+      started.push(await launch(name, subgraphEntry(name), env, new URL('/ready', url).href));
+      urls[`${name.toUpperCase()}_URL`] = url;
+    }),
+  );
+  const port = process.env.PORT ?? '4000';
+  started.push(await launch('gateway', gatewayEntry, { ...urls, PORT: port }, `http://127.0.0.1:${port}/health`));
+  console.log(`\nComuna Graph is up: POST GraphQL to http://127.0.0.1:${port}/graphql (Ctrl-C stops every service)`);
+} catch (error) {
+  console.error(error.message);
+  await Promise.all(started.map((p) => p.stop()));
+  process.exit(1);
+}

@@ -1,0 +1,30 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { CommunalCircuit } from './communal-circuit.js';
+import { Commune } from './commune.js';
+import { Parish } from './parish.js';
+import { provenanceProperties } from './provenance.js';
+import { registryProperties } from './registry-columns.js';
+import { State } from './state.js';
+
+export const COUNCIL_SETTINGS = ['URBAN', 'RURAL', 'INDIGENOUS'] as const;
+export type CouncilSetting = (typeof COUNCIL_SETTINGS)[number];
+
+/** A communal council with its census figures; `state` is copied from the parish for state roll-ups. */
+export const CommunalCouncil = defineEntity({
+  name: 'CommunalCouncil',
+  tableName: 'communal_council',
+  properties: {
+    id: p.integer().primary(),
+    ...registryProperties(),
+    setting: p.enum(COUNCIL_SETTINGS),
+    households: p.integer(),
+    families: p.integer(),
+    population: p.integer(),
+    censusAsOf: p.string().length(10).nullable(),
+    parish: () => p.manyToOne(Parish).index(),
+    state: () => p.manyToOne(State).index(),
+    commune: () => p.manyToOne(Commune).nullable().index(),
+    circuit: () => p.manyToOne(CommunalCircuit).nullable().index(),
+    ...provenanceProperties(),
+  },
+});

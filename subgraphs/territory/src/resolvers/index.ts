@@ -1,0 +1,20 @@
+import { DateScalar, JSONObjectScalar } from '@comuna/subgraph-kit';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { mutationResolvers } from '../mutations/index.js';
+import type { RegistryRules } from '../registry/rules-config.js';
+import { listResolvers } from './lists.js';
+import { queryResolvers } from './query.js';
+import { registryStatisticsResolvers } from './registry-statistics.js';
+import { typeResolvers } from './types.js';
+
+export function createResolvers(rules: RegistryRules): Resolvers {
+  return {
+    Date: DateScalar,
+    JSONObject: JSONObjectScalar,
+    ...typeResolvers,
+    RegistryStatistics: registryStatisticsResolvers.RegistryStatistics,
+    StateCount: registryStatisticsResolvers.StateCount,
+    Query: { ...queryResolvers, ...listResolvers, ...registryStatisticsResolvers.Query },
+    Mutation: mutationResolvers(rules),
+  };
+}
