@@ -10,11 +10,16 @@ const here = (file) => new URL(file, import.meta.url);
 const subgraphs = JSON.parse(readFileSync(here('subgraphs.json'), 'utf8'));
 const accepted = existsSync(here('accepted-hints.json')) ? JSON.parse(readFileSync(here('accepted-hints.json'), 'utf8')) : [];
 
-const services = Object.entries(subgraphs).map(([name, { url }]) => ({
-  name,
-  url,
-  typeDefs: parse(readFileSync(here(`${name}.graphql`), 'utf8')),
-}));
+const check = process.argv.includes('--check');
+const missing = Object.keys(subgraphs).filter((name) => !existsSync(here(`${name}.graphql`)));
+if (missing.length) {
+  // While a subgraph is being built its SDL may not exist yet; a committed supergraph must have them all.
+  console.error(`no SDL yet for: ${missing.join(', ')}${check ? '' : ' (composed without them)'}`);
+  if (check) process.exit(1);
+}
+const services = Object.entries(subgraphs)
+  .filter(([name]) => !missing.includes(name))
+  .map(([name, { url }]) => ({ name, url, typeDefs: parse(readFileSync(here(`${name}.graphql`), 'utf8')) }));
 
 const result = composeServices(services);
 if (result.errors?.length) {
@@ -26,7 +31,7 @@ for (const hint of unaccepted) console.error(`composition hint (${hint.definitio
 
 const supergraph = `${result.supergraphSdl.trimEnd()}\n`;
 const target = here('supergraph.graphql');
-if (process.argv.includes('--check')) {
+if (check) {
   const committed = existsSync(target) ? readFileSync(target, 'utf8') : '';
   if (committed !== supergraph) {
     console.error('schema/supergraph.graphql is stale: run `npm run compose` and commit it');

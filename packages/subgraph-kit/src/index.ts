@@ -1,5 +1,7 @@
+export * from './audit-entry.js';
 export * from './config.js';
 export * from './database.js';
+export * from './decimal.js';
 export * from './errors.js';
 export * from './global-id.js';
 export * from './http-server.js';

@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { AuditEntry } from './audit-entry.js';
 import { initOrm } from './database.js';
 import type { SubgraphDefinition } from './subgraph.js';
 
@@ -8,7 +9,7 @@ import type { SubgraphDefinition } from './subgraph.js';
  *   up | down           applies or reverts migrations (compiled ones, from the subgraph's dist)
  */
 export async function migrationCommand(def: SubgraphDefinition<unknown>, command: string, databaseUrl: string, sourceDir: string): Promise<string> {
-  const orm = await initOrm({ databaseUrl, entities: def.entities, migrationsPath: def.migrationsPath });
+  const orm = await initOrm({ databaseUrl, entities: [...(def.entities ?? []), AuditEntry], migrationsPath: def.migrationsPath });
   try {
     switch (command) {
       case 'create': {

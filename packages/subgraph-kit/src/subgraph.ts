@@ -7,6 +7,7 @@ import type { Options } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { AuditEntry } from './audit-entry.js';
 import { databaseKind, initOrm, prepareSchema } from './database.js';
 import { serve, type RunningServer } from './http-server.js';
 import { anonymous, openPolicy, type Actor, type WritePolicy } from './write-gate.js';
@@ -71,7 +72,8 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
   const kind = databaseKind(options.databaseUrl);
   const orm = await initOrm({
     databaseUrl: options.databaseUrl,
-    entities: def.entities,
+    // Every subgraph keeps its own audit trail of the writes it accepted.
+    entities: [...(def.entities ?? []), AuditEntry],
     migrationsPath: def.migrationsPath,
     poolMax: options.poolMax,
     onStatement: options.onStatement,

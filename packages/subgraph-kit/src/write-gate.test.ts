@@ -6,7 +6,16 @@ function fakeContext() {
   const calls: string[] = [];
   const ctx = {
     actor: anonymous,
-    em: { transactional: vi.fn(async (work: (em: unknown) => Promise<unknown>) => { calls.push('begin'); const r = await work('tx'); calls.push('commit'); return r; }) },
+    requestId: 'req-1',
+    em: {
+      transactional: vi.fn(async (work: (em: unknown) => Promise<unknown>) => {
+        calls.push('begin');
+        const tx = { toString: () => 'tx', create: (_entity: unknown, row: { action: string }) => calls.push(`audit:${row.action}`), flush: async () => calls.push('flush') };
+        const r = await work(tx);
+        calls.push('commit');
+        return r;
+      }),
+    },
     resetLoaders: vi.fn(() => calls.push('reset')),
   } as unknown as WriteContext;
   return { ctx, calls };
@@ -20,7 +29,7 @@ describe('write gate', () => {
       return 42;
     });
     expect(result).toBe(42);
-    expect(calls).toEqual(['authorize', 'begin', 'work:tx', 'commit', 'reset']);
+    expect(calls).toEqual(['authorize', 'begin', 'work:tx', 'audit:x', 'flush', 'commit', 'reset']);
   });
 
   it('runs nothing when the policy refuses', async () => {

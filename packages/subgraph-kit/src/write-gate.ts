@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { AuditEntry } from './audit-entry.js';
 
 /**
  * Who is asking. Until the trust issue lands, every caller is anonymous; the write gate is already the one
@@ -17,11 +18,14 @@ export interface WriteIntent {
   action: string;
   /** Global ids of the bodies the write touches, when known before writing. */
   bodies: string[];
+  /** The mutation's arguments, as recorded in the audit trail (never voter-level data). */
+  input?: unknown;
 }
 
 export interface WriteContext {
   em: SqlEntityManager;
   actor: Actor;
+  requestId: string;
   /** Drops per-request caches after a write, so the returned object is read fresh. */
   resetLoaders(): void;
 }
@@ -33,8 +37,9 @@ export type WritePolicy = (actor: Actor, intent: WriteIntent) => void;
 export const openPolicy: WritePolicy = () => {};
 
 /**
- * Every mutation goes through here: authorize, then run the work in one transaction, so a failure at any
- * point leaves the database as it was. `work` must validate before it writes.
+ * Every mutation goes through here: authorize, then run the work in one transaction together with its audit
+ * entry, so a failure at any point leaves the database as it was. `work` must validate before it writes; what
+ * it returns (an id, usually) is recorded as the write's result.
  */
 export async function performWrite<T>(
   ctx: WriteContext,
@@ -43,7 +48,23 @@ export async function performWrite<T>(
   work: (em: SqlEntityManager) => Promise<T>,
 ): Promise<T> {
   policy(ctx.actor, intent);
-  const result = await ctx.em.transactional((em) => work(em as SqlEntityManager));
+  const result = await ctx.em.transactional(async (em) => {
+    const tx = em as SqlEntityManager;
+    const done = await work(tx);
+    tx.create(AuditEntry, {
+      at: new Date().toISOString(),
+      subject: ctx.actor.subject,
+      roles: ctx.actor.roles,
+      action: intent.action,
+      body: intent.bodies[0] ?? null,
+      bodies: intent.bodies,
+      requestId: ctx.requestId,
+      input: intent.input ?? null,
+      result: done ?? null,
+    });
+    await tx.flush();
+    return done;
+  });
   ctx.resetLoaders();
   return result;
 }

@@ -32,7 +32,7 @@ export async function startTerritory(database: TestDatabase): Promise<TerritoryH
     },
     async snapshot() {
       const em = subgraph.orm.em.fork();
-      const tables = ['state', 'municipality', 'parish', 'communal_city', 'commune', 'communal_circuit', 'communal_council', 'status_change'];
+      const tables = ['state', 'municipality', 'parish', 'communal_city', 'commune', 'communal_circuit', 'communal_council', 'status_change', 'audit_entry'];
       const dump: Record<string, unknown> = {};
       for (const table of tables) dump[table] = await em.getConnection().execute(`select * from ${table} order by id`);
       return JSON.stringify(dump);

@@ -53,6 +53,11 @@ describe.each(await testDatabases())('territory mutations on $kind', (database) 
       registry: { status: 'REGISTERED', registeredOn: '2025-05-10', history: [{ status: 'REGISTERED', reason: 'Registered with the ministry' }] },
       state: { name: 'Distrito Capital' },
     });
+    // The write and its audit entry land together.
+    const audit = await t.subgraph.orm.em.fork().getConnection().execute("select action, body, request_id as \"requestId\", input from audit_entry where action = 'registerCommunalCouncil'");
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.body).toBe(`parish:${caracasParish.id}`);
+    expect(JSON.stringify(audit[0]!.input)).toContain('Los Frailes');
   });
 
   it('refuses bad councils and writes nothing', async () => {

@@ -5,6 +5,11 @@ export class Migration20261125000000_initial extends Migration {
   override name = 'Migration20261125000000_initial';
 
   override up(): void | Promise<void> {
+    this.addSql(`create table "audit_entry" ("id" serial primary key, "at" varchar(30) not null, "subject" varchar(200) null, "roles" jsonb not null, "action" varchar(100) not null, "body" varchar(60) null, "bodies" jsonb not null, "request_id" varchar(100) not null, "input" jsonb null, "result" jsonb null);`);
+    this.addSql(`create index "audit_entry_at_index" on "audit_entry" ("at");`);
+    this.addSql(`create index "audit_entry_action_index" on "audit_entry" ("action");`);
+    this.addSql(`create index "audit_entry_body_index" on "audit_entry" ("body");`);
+
     this.addSql(`create table "state" ("id" serial primary key, "code" varchar(120) not null, "name" varchar(120) not null);`);
     this.addSql(`alter table "state" add constraint "state_code_unique" unique ("code");`);
 
@@ -97,6 +102,7 @@ export class Migration20261125000000_initial extends Migration {
     this.addSql(`alter table "communal_council" drop constraint "communal_council_commune_id_foreign";`);
     this.addSql(`alter table "communal_council" drop constraint "communal_council_circuit_id_foreign";`);
 
+    this.addSql(`drop table if exists "audit_entry" cascade;`);
     this.addSql(`drop table if exists "state" cascade;`);
     this.addSql(`drop table if exists "municipality" cascade;`);
     this.addSql(`drop table if exists "parish" cascade;`);

@@ -9,7 +9,7 @@ import { existing, lastChangeDate, pastDate } from './validate.js';
 /** Records the next formation step; the last one (REGISTRATION) registers the commune. */
 export const advanceCommuneFormation = async (_root: unknown, { input }: MutationAdvanceCommuneFormationArgs, ctx: TerritoryContext) => {
   const key = parseGlobalId(input.communeId, 'commune', 'input.communeId');
-  await performWrite(ctx, ctx.policy, { action: 'advanceCommuneFormation', bodies: [input.communeId] }, async (em) => {
+  await performWrite(ctx, ctx.policy, { action: 'advanceCommuneFormation', bodies: [input.communeId], input }, async (em) => {
     const completedOn = pastDate(input.completedOn, 'input.completedOn');
     const [commune] = await existing(em, 'commune', 'commune', 'id, status, formation_step as "step"', [key]);
     if (commune!.status !== 'IN_FORMATION') throw conflict(`commune:${key} is ${String(commune!.status)}, not in formation`);

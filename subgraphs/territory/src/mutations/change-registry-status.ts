@@ -16,7 +16,7 @@ export const changeRegistryStatus = async (_root: unknown, { input }: MutationCh
   }
   const key = parseGlobalId(input.bodyId, kind, 'input.bodyId');
   const table = bodyTables[kind].table;
-  await performWrite(ctx, ctx.policy, { action: 'changeRegistryStatus', bodies: [input.bodyId] }, async (em) => {
+  await performWrite(ctx, ctx.policy, { action: 'changeRegistryStatus', bodies: [input.bodyId], input }, async (em) => {
     const effectiveOn = pastDate(input.effectiveOn, 'input.effectiveOn');
     const reason = input.reason.trim();
     if (reason.length < 3 || reason.length > 500) throw badInput('input.reason must be 3 to 500 characters', { argument: 'input.reason' });

@@ -8,7 +8,7 @@ import { codeFree, existing, idList, pastDate, validCode, validName } from './va
 
 /** Forms a circuit of councils that vote in no other (undissolved) circuit; it starts REGISTERED. */
 export const formCommunalCircuit = async (_root: unknown, { input }: MutationFormCommunalCircuitArgs, ctx: TerritoryContext) => {
-  const id = await performWrite(ctx, ctx.policy, { action: 'formCommunalCircuit', bodies: [...input.councilIds] }, async (em) => {
+  const id = await performWrite(ctx, ctx.policy, { action: 'formCommunalCircuit', bodies: [...input.councilIds], input }, async (em) => {
     const name = validName(input.name);
     const keys = idList(input.councilIds, 'council', 'input.councilIds', 1);
     const communeKey = input.communeId == null ? null : parseGlobalId(input.communeId, 'commune', 'input.communeId');

@@ -9,7 +9,7 @@ import { codeFree, existing, idList, pastDate, validCode, validName } from './va
 
 /** Forms a communal city from registered communes that belong to no (undissolved) city; it starts REGISTERED. */
 export const formCommunalCity = (rules: RegistryRules) => async (_root: unknown, { input }: MutationFormCommunalCityArgs, ctx: TerritoryContext) => {
-  const id = await performWrite(ctx, ctx.policy, { action: 'formCommunalCity', bodies: [...input.communeIds] }, async (em) => {
+  const id = await performWrite(ctx, ctx.policy, { action: 'formCommunalCity', bodies: [...input.communeIds], input }, async (em) => {
     const name = validName(input.name);
     const keys = idList(input.communeIds, 'commune', 'input.communeIds', rules.CITY_MIN_COMMUNES);
     const foundedOn = pastDate(input.foundedOn, 'input.foundedOn');

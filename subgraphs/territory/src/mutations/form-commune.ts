@@ -21,7 +21,7 @@ function validArea(area: string | null | undefined): string | null {
  * the promoter-commission step; advanceCommuneFormation takes it to registration.
  */
 export const formCommune = (rules: RegistryRules) => async (_root: unknown, { input }: MutationFormCommuneArgs, ctx: TerritoryContext) => {
-  const id = await performWrite(ctx, ctx.policy, { action: 'formCommune', bodies: [...input.councilIds] }, async (em) => {
+  const id = await performWrite(ctx, ctx.policy, { action: 'formCommune', bodies: [...input.councilIds], input }, async (em) => {
     const name = validName(input.name);
     const keys = idList(input.councilIds, 'council', 'input.councilIds', rules.COMMUNE_MIN_COUNCILS, rules.COMMUNE_MAX_COUNCILS);
     const foundedOn = pastDate(input.foundedOn, 'input.foundedOn');

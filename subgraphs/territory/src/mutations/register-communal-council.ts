@@ -9,7 +9,7 @@ import { codeFree, existing, pastDate, validCensus, validCode, validFamilies, va
 
 /** Registers a council as REGISTERED on its registration date, with its first census. */
 export const registerCommunalCouncil = (rules: RegistryRules) => async (_root: unknown, { input }: MutationRegisterCommunalCouncilArgs, ctx: TerritoryContext) => {
-  const id = await performWrite(ctx, ctx.policy, { action: 'registerCommunalCouncil', bodies: [input.parishId] }, async (em) => {
+  const id = await performWrite(ctx, ctx.policy, { action: 'registerCommunalCouncil', bodies: [input.parishId], input }, async (em) => {
     const name = validName(input.name);
     const parishKey = parseGlobalId(input.parishId, 'parish', 'input.parishId');
     const circuitKey = input.circuitId == null ? null : parseGlobalId(input.circuitId, 'circuit', 'input.circuitId');

@@ -8,7 +8,7 @@ import { existing, pastDate, validCensus, validFamilies } from './validate.js';
 /** Replaces a council's census figures with a newer census; an older one than recorded is refused. */
 export const updateCensus = (rules: RegistryRules) => async (_root: unknown, { input }: MutationUpdateCensusArgs, ctx: TerritoryContext) => {
   const key = parseGlobalId(input.councilId, 'council', 'input.councilId');
-  await performWrite(ctx, ctx.policy, { action: 'updateCensus', bodies: [input.councilId] }, async (em) => {
+  await performWrite(ctx, ctx.policy, { action: 'updateCensus', bodies: [input.councilId], input }, async (em) => {
     const asOf = pastDate(input.asOf, 'input.asOf');
     validCensus(input.families, input.households, input.population);
     const [council] = await existing(em, 'communal_council', 'council', 'id, setting, status, census_as_of as "asOf"', [key]);

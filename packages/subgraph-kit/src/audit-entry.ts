@@ -1,0 +1,24 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/**
+ * One write, as social control needs to see it: who (subject and roles), when, which bodies, what was asked and
+ * what it produced, and the request id that ties it to the logs. Written by the write gate in the same
+ * transaction as the write itself, so there is never one without the other. Every subgraph has this table.
+ */
+export const AuditEntry = defineEntity({
+  name: 'AuditEntry',
+  tableName: 'audit_entry',
+  properties: {
+    id: p.integer().primary(),
+    at: p.string().length(30).index(),
+    subject: p.string().length(200).nullable(),
+    roles: p.json<string[]>(),
+    action: p.string().length(100).index(),
+    // The first body the write is about, for per-body queries; all of them are in `bodies`.
+    body: p.string().length(60).nullable().index(),
+    bodies: p.json<string[]>(),
+    requestId: p.string().length(100),
+    input: p.json<unknown>().nullable(),
+    result: p.json<unknown>().nullable(),
+  },
+});
