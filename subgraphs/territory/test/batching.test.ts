@@ -8,7 +8,7 @@ const sample = sampleTerritory();
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on CommunalCouncil { id name census { population } commune { name census { families } } parish { name municipality { name } } state { name } registry { status history { status } } }
   ... on Commune { id name census { population } councils { id } }
-  ... on Territory { id level }
+  ... on Territory { id level scope { everything councilIds communeIds circuitIds } }
 } }`;
 
 describe.each(await testDatabases())('batching on $kind', (database) => {
@@ -48,7 +48,7 @@ describe.each(await testDatabases())('batching on $kind', (database) => {
     // Loaders batch per tick, so a small mixed request may even split a level across two ticks; never more for more rows.
     expect(many.count).toBeLessThanOrEqual(few.count);
     expect(many.data._entities.at(-1)).toBeNull();
-    expect(many.data._entities.at(-3)).toEqual({ id: 'nation:ve', level: 'NATION' });
+    expect(many.data._entities.at(-3)).toMatchObject({ id: 'nation:ve', level: 'NATION', scope: { everything: true } });
   });
 
   it('serves a page of 100 councils with their relations in as many statements as a page of 10', async () => {

@@ -114,6 +114,8 @@ export type CommunalCircuit = RegistryBody & Territory & {
   provenance: Provenance;
   /** Registry entry. */
   registry: RegistryRecord;
+  /** The communal bodies inside it (see TerritoryScope). */
+  scope: TerritoryScope;
   /** The state it is registered in. */
   state: State;
 };
@@ -157,6 +159,8 @@ export type CommunalCity = RegistryBody & Territory & {
   provenance: Provenance;
   /** Registry entry. */
   registry: RegistryRecord;
+  /** The communal bodies inside it (see TerritoryScope). */
+  scope: TerritoryScope;
 };
 
 /** A page of communal cities. */
@@ -204,6 +208,8 @@ export type CommunalCouncil = RegistryBody & Territory & {
   provenance: Provenance;
   /** Registry entry. */
   registry: RegistryRecord;
+  /** The communal bodies inside it (see TerritoryScope). */
+  scope: TerritoryScope;
   /** Urban, rural or indigenous. */
   setting: CouncilSetting;
   /** The state it sits in. */
@@ -283,6 +289,8 @@ export type Commune = RegistryBody & Territory & {
   provenance: Provenance;
   /** Registry entry. */
   registry: RegistryRecord;
+  /** The communal bodies inside it (see TerritoryScope). */
+  scope: TerritoryScope;
   /** The state of its seat (where the registry counts it). */
   seatState: State;
   /** Every state its councils sit in (El Maizal spans Lara and Portuguesa). */
@@ -441,6 +449,8 @@ export type Municipality = Territory & {
   parishes: Array<Parish>;
   /** Which values are synthetic. */
   provenance: Provenance;
+  /** The communal bodies inside it (see TerritoryScope). */
+  scope: TerritoryScope;
   /** The state it belongs to. */
   state: State;
 };
@@ -517,6 +527,8 @@ export type Nation = Territory & {
   level: TerritoryLevel;
   /** Venezuela. */
   name: Scalars['String']['output'];
+  /** The communal bodies inside it (see TerritoryScope). */
+  scope: TerritoryScope;
   /** The 23 states and the Capital District. */
   states: Array<State>;
 };
@@ -549,6 +561,8 @@ export type Parish = Territory & {
   name: Scalars['String']['output'];
   /** Which values are synthetic. */
   provenance: Provenance;
+  /** The communal bodies inside it (see TerritoryScope). */
+  scope: TerritoryScope;
 };
 
 /** Registrations in one period. */
@@ -824,6 +838,8 @@ export type State = Territory & {
   municipalities: Array<Municipality>;
   /** Name. */
   name: Scalars['String']['output'];
+  /** The communal bodies inside it (see TerritoryScope). */
+  scope: TerritoryScope;
 };
 
 /** Counts for one state. */
@@ -864,6 +880,8 @@ export type Territory = {
   level: TerritoryLevel;
   /** Name as registered. */
   name: Scalars['String']['output'];
+  /** The communal bodies inside it, over which other subgraphs roll their figures up. */
+  scope: TerritoryScope;
 };
 
 /** The level a territory sits at, in the political-administrative map or in the communal system. */
@@ -884,6 +902,26 @@ export type TerritoryLevel =
   | 'PARISH'
   /** One of the 23 states or the Capital District. */
   | 'STATE';
+
+/**
+ * The communal bodies inside a territory: what other subgraphs aggregate over when they answer a figure for it
+ * (they record their facts against councils, communes and circuits). For the nation `everything` is true and the
+ * lists are empty. A council's scope is itself; a commune's is itself, its councils and the circuits centred on it;
+ * a communal city's is its communes with theirs; a circuit's is itself and its councils; a state holds the councils
+ * located in it, the communes seated in it and the circuits registered in it; a municipality or parish holds the
+ * councils located in it (commune- and circuit-level facts count at state level, through the seat).
+ */
+export type TerritoryScope = {
+  __typename?: 'TerritoryScope';
+  /** Communal circuits in scope. */
+  circuitIds: Array<Scalars['ID']['output']>;
+  /** Communes in scope. */
+  communeIds: Array<Scalars['ID']['output']>;
+  /** Communal councils in scope. */
+  councilIds: Array<Scalars['ID']['output']>;
+  /** True for the nation: every body is in scope. */
+  everything: Scalars['Boolean']['output'];
+};
 
 /** Granularity of a time series. */
 export type TimeBucket =
@@ -1110,6 +1148,7 @@ export type ResolversTypes = {
   StatusChange: ResolverTypeWrapper<StatusChange>;
   Territory: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Territory']>;
   TerritoryLevel: TerritoryLevel;
+  TerritoryScope: ResolverTypeWrapper<TerritoryScope>;
   TimeBucket: TimeBucket;
   UpdateCensusInput: UpdateCensusInput;
 };
@@ -1165,6 +1204,7 @@ export type ResolversParentTypes = {
   StateCount: StateCountRow;
   StatusChange: StatusChange;
   Territory: ResolversInterfaceTypes<ResolversParentTypes>['Territory'];
+  TerritoryScope: TerritoryScope;
   UpdateCensusInput: UpdateCensusInput;
 };
 
@@ -1186,6 +1226,7 @@ export type CommunalCircuitResolvers<ContextType = TerritoryContext, ParentType 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   registry?: Resolver<ResolversTypes['RegistryRecord'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['TerritoryScope'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1211,6 +1252,7 @@ export type CommunalCityResolvers<ContextType = TerritoryContext, ParentType ext
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   registry?: Resolver<ResolversTypes['RegistryRecord'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['TerritoryScope'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1238,6 +1280,7 @@ export type CommunalCouncilResolvers<ContextType = TerritoryContext, ParentType 
   parish?: Resolver<ResolversTypes['Parish'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   registry?: Resolver<ResolversTypes['RegistryRecord'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['TerritoryScope'], ParentType, ContextType>;
   setting?: Resolver<ResolversTypes['CouncilSetting'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1271,6 +1314,7 @@ export type CommuneResolvers<ContextType = TerritoryContext, ParentType extends 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   registry?: Resolver<ResolversTypes['RegistryRecord'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['TerritoryScope'], ParentType, ContextType>;
   seatState?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   states?: Resolver<Array<ResolversTypes['State']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1314,6 +1358,7 @@ export type MunicipalityResolvers<ContextType = TerritoryContext, ParentType ext
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parishes?: Resolver<Array<ResolversTypes['Parish']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['TerritoryScope'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['State'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1334,6 +1379,7 @@ export type NationResolvers<ContextType = TerritoryContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['TerritoryScope'], ParentType, ContextType>;
   states?: Resolver<Array<ResolversTypes['State']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1353,6 +1399,7 @@ export type ParishResolvers<ContextType = TerritoryContext, ParentType extends R
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['TerritoryScope'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1415,6 +1462,7 @@ export type StateResolvers<ContextType = TerritoryContext, ParentType extends Re
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['TerritoryScope'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1434,6 +1482,13 @@ export type StatusChangeResolvers<ContextType = TerritoryContext, ParentType ext
 export type TerritoryResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory'], FederationReferenceType extends FederationReferenceTypes['Territory'] = FederationReferenceTypes['Territory']> = {
   __resolveType: TypeResolveFn<'CommunalCircuit' | 'CommunalCity' | 'CommunalCouncil' | 'Commune' | 'Municipality' | 'Nation' | 'Parish' | 'State', ParentType, ContextType>;
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Territory']> | FederationReferenceType, FederationReferenceType, ContextType>;
+};
+
+export type TerritoryScopeResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['TerritoryScope'] = ResolversParentTypes['TerritoryScope']> = {
+  circuitIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  communeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  councilIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  everything?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = TerritoryContext> = {
@@ -1469,5 +1524,6 @@ export type Resolvers<ContextType = TerritoryContext> = {
   StateCount?: StateCountResolvers<ContextType>;
   StatusChange?: StatusChangeResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
+  TerritoryScope?: TerritoryScopeResolvers<ContextType>;
 };
 

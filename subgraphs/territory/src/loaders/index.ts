@@ -2,6 +2,7 @@ import { groupLoader, placeholders, rowLoader, toInt } from '@comuna/subgraph-ki
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { cityTable, circuitTable, communeTable, councilTable, municipalityTable, parishTable, stateTable } from '../bodies.js';
 import { censusLoader } from './census.js';
+import { scopeLoader } from './scope.js';
 
 interface Table<R> {
   table: string;
@@ -57,6 +58,7 @@ export function createLoaders(em: SqlEntityManager) {
       (row) => row.bodyId,
     ),
     census: censusLoader(em),
+    scope: scopeLoader(em),
   };
 }
 

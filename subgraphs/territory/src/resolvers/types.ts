@@ -21,6 +21,7 @@ export const typeResolvers: Resolvers = {
     level: () => 'NATION',
     name: () => 'Venezuela',
     census: (_row, _args, ctx) => ctx.loaders.census.load('nation:ve'),
+    scope: (_row, _args, ctx) => ctx.loaders.scope.load('nation:ve'),
     states: (_row, _args, ctx) => allStates(ctx),
   },
   State: {
@@ -28,6 +29,7 @@ export const typeResolvers: Resolvers = {
     id: (row) => toGlobalId('state', row.id),
     level: () => 'STATE',
     census: (row, _args, ctx) => ctx.loaders.census.load(toGlobalId('state', row.id)),
+    scope: (row, _args, ctx) => ctx.loaders.scope.load(toGlobalId('state', row.id)),
     municipalities: (row, _args, ctx) => ctx.loaders.municipalitiesByState.load(row.id),
   },
   Municipality: {
@@ -35,6 +37,7 @@ export const typeResolvers: Resolvers = {
     id: (row) => toGlobalId('municipality', row.id),
     level: () => 'MUNICIPALITY',
     census: (row, _args, ctx) => ctx.loaders.census.load(toGlobalId('municipality', row.id)),
+    scope: (row, _args, ctx) => ctx.loaders.scope.load(toGlobalId('municipality', row.id)),
     state: async (row, _args, ctx) => (await ctx.loaders.state.load(row.stateId))!,
     parishes: (row, _args, ctx) => ctx.loaders.parishesByMunicipality.load(row.id),
     provenance,
@@ -44,6 +47,7 @@ export const typeResolvers: Resolvers = {
     id: (row) => toGlobalId('parish', row.id),
     level: () => 'PARISH',
     census: (row, _args, ctx) => ctx.loaders.census.load(toGlobalId('parish', row.id)),
+    scope: (row, _args, ctx) => ctx.loaders.scope.load(toGlobalId('parish', row.id)),
     municipality: async (row, _args, ctx) => (await ctx.loaders.municipality.load(row.municipalityId))!,
     provenance,
   },
@@ -53,6 +57,7 @@ export const typeResolvers: Resolvers = {
     level: () => 'COMMUNAL_COUNCIL',
     // A council's own figures are on its row: no query needed.
     census: (row) => ({ households: row.households, families: row.families, population: row.population, councils: 1 }),
+    scope: (row) => ({ everything: false, councilIds: [toGlobalId('council', row.id)], communeIds: [], circuitIds: [] }),
     parish: async (row, _args, ctx) => (await ctx.loaders.parish.load(row.parishId))!,
     state: async (row, _args, ctx) => (await ctx.loaders.state.load(row.stateId))!,
     commune: (row, _args, ctx) => (row.communeId === null ? null : ctx.loaders.commune.load(row.communeId)),
@@ -66,6 +71,7 @@ export const typeResolvers: Resolvers = {
     level: () => 'COMMUNE',
     centroid: (row) => (row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude }),
     census: (row, _args, ctx) => ctx.loaders.census.load(toGlobalId('commune', row.id)),
+    scope: (row, _args, ctx) => ctx.loaders.scope.load(toGlobalId('commune', row.id)),
     seatState: async (row, _args, ctx) => (await ctx.loaders.state.load(row.seatStateId))!,
     states: async (row, _args, ctx) => {
       const links = await ctx.loaders.stateIdsOfCommune.load(row.id);
@@ -82,6 +88,7 @@ export const typeResolvers: Resolvers = {
     id: (row) => toGlobalId('city', row.id),
     level: () => 'COMMUNAL_CITY',
     census: (row, _args, ctx) => ctx.loaders.census.load(toGlobalId('city', row.id)),
+    scope: (row, _args, ctx) => ctx.loaders.scope.load(toGlobalId('city', row.id)),
     communes: (row, _args, ctx) => ctx.loaders.communesByCity.load(row.id),
     registry,
     provenance,
@@ -91,6 +98,7 @@ export const typeResolvers: Resolvers = {
     id: (row) => toGlobalId('circuit', row.id),
     level: () => 'COMMUNAL_CIRCUIT',
     census: (row, _args, ctx) => ctx.loaders.census.load(toGlobalId('circuit', row.id)),
+    scope: (row, _args, ctx) => ctx.loaders.scope.load(toGlobalId('circuit', row.id)),
     state: async (row, _args, ctx) => (await ctx.loaders.state.load(row.stateId))!,
     commune: (row, _args, ctx) => (row.communeId === null ? null : ctx.loaders.commune.load(row.communeId)),
     councils: (row, _args, ctx) => ctx.loaders.councilsByCircuit.load(row.id),
