@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,8 @@ export interface GraphQLResponse<T = any> {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'comuna-e2e-'));
+/** The secret the gateway signs forwarded context with; every process of a test run shares it. */
+export const contextSecret = randomBytes(32).toString('hex');
 process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
 /**
@@ -27,7 +30,7 @@ process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
 export async function service(name: string, options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<Service> {
   const port = await freePort();
   const databaseUrl = options.databaseUrl ?? `sqlite:${join(scratch, `${name}-${port}.sqlite`)}`;
-  const started = await launch(name, subgraphEntry(name), { PORT: String(port), DATABASE_URL: databaseUrl, SEED: 'sample', ...options.env }, `http://127.0.0.1:${port}/ready`, { quiet: true });
+  const started = await launch(name, subgraphEntry(name), { PORT: String(port), DATABASE_URL: databaseUrl, SEED: 'sample', CONTEXT_SECRET: contextSecret, ...options.env }, `http://127.0.0.1:${port}/ready`, { quiet: true });
   return { name, url: `http://127.0.0.1:${port}/graphql`, stop: started.stop, output: started.output };
 }
 
@@ -39,7 +42,7 @@ export interface Gateway extends Service {
 export async function gateway(services: Service[], env: Record<string, string> = {}): Promise<Gateway> {
   const port = await freePort();
   const urls = Object.fromEntries(services.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
-  const started = await launch('gateway', gatewayEntry, { PORT: String(port), ...urls, ...env }, `http://127.0.0.1:${port}/health`, { quiet: true });
+  const started = await launch('gateway', gatewayEntry, { PORT: String(port), CONTEXT_SECRET: contextSecret, ...urls, ...env }, `http://127.0.0.1:${port}/health`, { quiet: true });
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
     name: 'gateway',
@@ -55,4 +58,12 @@ export async function gateway(services: Service[], env: Record<string, string> =
       return { status: response.status, ...((await response.json()) as object) };
     },
   };
+}
+
+export { mintDevToken } from '@comuna/gateway/dev-tokens';
+
+/** Headers carrying a development token for the given role over the given bodies. */
+export async function bearer(role: 'ADMIN' | 'REGISTRY_CLERK' | 'SPOKESPERSON' | 'AUDITOR', bodies: string[] = ['*'], subject = `${role.toLowerCase()}-e2e`): Promise<Record<string, string>> {
+  const { mintDevToken } = await import('@comuna/gateway/dev-tokens');
+  return { authorization: `Bearer ${await mintDevToken({ subject, grants: [{ role, bodies }] })}` };
 }

@@ -1,7 +1,7 @@
 import { testDatabases } from '@comuna/subgraph-kit/testing';
 import { sampleTerritory } from '@comuna/sample-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gateway, service, type Gateway, type Service } from './harness.js';
+import { bearer, gateway, service, type Gateway, type Service } from './harness.js';
 
 const sample = sampleTerritory();
 
@@ -73,11 +73,15 @@ describe.each(await testDatabases())('territory through the gateway on $kind', (
   it('registers a council through the gateway, and a bad one changes nothing', async () => {
     const input = { name: 'Consejo Comunal Propatria', parishId: 'parish:1', setting: 'URBAN', families: 180, population: 700, registeredOn: '2025-09-01' };
     const before = await gw.query('{ communalCouncils(first: 0) { totalCount } }');
-    const refused = await gw.query('mutation($input: RegisterCommunalCouncilInput!) { registerCommunalCouncil(input: $input) { id } }', { input: { ...input, families: 99 } });
+    const refused = await gw.query('mutation($input: RegisterCommunalCouncilInput!) { registerCommunalCouncil(input: $input) { id } }', { input: { ...input, families: 99 } }, await bearer('REGISTRY_CLERK'));
     expect(refused.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     const after = await gw.query('{ communalCouncils(first: 0) { totalCount } }');
     expect(after.data.communalCouncils.totalCount).toBe(before.data.communalCouncils.totalCount);
-    const done = await gw.query('mutation($input: RegisterCommunalCouncilInput!) { registerCommunalCouncil(input: $input) { id parish { name } } }', { input });
+    const anonymous = await gw.query('mutation($input: RegisterCommunalCouncilInput!) { registerCommunalCouncil(input: $input) { id } }', { input });
+    expect(anonymous.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const spokesperson = await gw.query('mutation($input: RegisterCommunalCouncilInput!) { registerCommunalCouncil(input: $input) { id } }', { input }, await bearer('SPOKESPERSON', ['commune:1']));
+    expect(spokesperson.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const done = await gw.query('mutation($input: RegisterCommunalCouncilInput!) { registerCommunalCouncil(input: $input) { id parish { name } } }', { input }, await bearer('REGISTRY_CLERK'));
     expect(done.errors).toBeUndefined();
     const counted = await gw.query('{ communalCouncils(first: 0) { totalCount } }');
     expect(counted.data.communalCouncils.totalCount).toBe(before.data.communalCouncils.totalCount + 1);

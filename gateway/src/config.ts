@@ -14,9 +14,21 @@ const gatewayConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Introspection is on in development and off in production unless turned on here. */
   INTROSPECTION: z.enum(['true', 'false']).optional(),
+  /** Secret shared with the subgraphs, to sign the context forwarded to them (at least 32 characters). */
+  CONTEXT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  JWT_ISSUER: z.string().default('comuna-graph-dev'),
+  JWT_AUDIENCE: z.string().default('comuna-graph'),
+  /** Verification key: a JWKS URL, a JWKS document, a PEM public key, or an HMAC secret (in that order). */
+  JWT_JWKS_URL: z.url().optional(),
+  JWT_JWKS: z.string().optional(),
+  JWT_PUBLIC_KEY: z.string().optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Accepted signing algorithms, comma-separated; pinned so a token cannot choose its own. */
+  JWT_ALGORITHMS: z.string().optional(),
 });
 
 export interface GatewayConfig extends z.infer<typeof gatewayConfigSchema> {
+  jwtAlgorithms: string[];
   /** Subgraph name → URL: `<NAME>_URL` (e.g. TERRITORY_URL) over the defaults in schema/subgraphs.json. */
   subgraphUrls: Record<string, string>;
   introspection: boolean;
@@ -34,6 +46,18 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     if (!/^https?:\/\//.test(url)) throw new Error(`Invalid gateway configuration:\n  ${name.toUpperCase()}_URL: "${url}" is not an http(s) URL`);
     subgraphUrls[name] = url;
   }
-  const introspection = parsed.data.INTROSPECTION ? parsed.data.INTROSPECTION === 'true' : parsed.data.NODE_ENV !== 'production';
-  return { ...parsed.data, subgraphUrls, introspection };
+  const data = parsed.data;
+  const introspection = data.INTROSPECTION ? data.INTROSPECTION === 'true' : data.NODE_ENV !== 'production';
+  const asymmetric = Boolean(data.JWT_JWKS_URL || data.JWT_JWKS || data.JWT_PUBLIC_KEY);
+  const jwtAlgorithms = (data.JWT_ALGORITHMS ?? (asymmetric ? 'RS256,ES256' : 'HS256')).split(',').map((a) => a.trim());
+  if (jwtAlgorithms.some((a) => a === 'none' || !/^(HS|RS|ES|PS)(256|384|512)$|^EdDSA$/.test(a))) {
+    throw new Error(`Invalid gateway configuration:\n  JWT_ALGORITHMS: "${data.JWT_ALGORITHMS}" lists an algorithm that is not accepted`);
+  }
+  if (data.NODE_ENV === 'production') {
+    const problems = [];
+    if (data.JWT_ISSUER === 'comuna-graph-dev') problems.push('  JWT_ISSUER: the development issuer is refused in production');
+    if (!asymmetric && !data.JWT_SECRET) problems.push('  JWT_*: production needs JWT_JWKS_URL, JWT_JWKS, JWT_PUBLIC_KEY or JWT_SECRET');
+    if (problems.length) throw new Error(`Invalid gateway configuration:\n${problems.join('\n')}`);
+  }
+  return { ...data, subgraphUrls, introspection, jwtAlgorithms };
 }

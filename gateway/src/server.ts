@@ -4,19 +4,35 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { anonymous, type Actor } from '@comuna/subgraph-kit/actor';
 import { serve, type RunningServer } from '@comuna/subgraph-kit/http';
+import { CONTEXT_HEADER, encodeActor, signRequest } from '@comuna/subgraph-kit/signed-context';
+import { GraphQLError } from 'graphql';
+import { createAuthenticator } from './auth.js';
+import { supergraphForApolloGateway } from './supergraph.js';
 import type { GatewayConfig } from './config.js';
 
-/** Per-request state the gateway keeps: the id that ties the subgraphs' logs to this request. */
+/** Per-request state the gateway keeps: who is asking, and the id that ties the subgraphs' logs to this request. */
 export interface GatewayContext {
   requestId: string;
+  actor: Actor;
 }
 
-/** Forwards the request id to every subgraph call. */
+/**
+ * Forwards the verified identity and the request id to every subgraph call. The context header is set here from
+ * the verified actor only (whatever a client sent is never forwarded); the fetcher then signs it with the body.
+ */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    request.http?.headers.set('x-request-id', context?.requestId ?? randomUUID());
+    request.http?.headers.set(CONTEXT_HEADER, encodeActor(context?.actor ?? anonymous));
   }
+}
+
+/** A fetch that adds the HMAC over the context header, a timestamp and the exact body it sends. */
+function signingFetcher(secret: string) {
+  return (url: string, init: { method?: string; headers: Record<string, string>; body: string }) =>
+    fetch(url, { ...init, headers: { ...init.headers, ...signRequest(secret, init.headers[CONTEXT_HEADER] ?? '', init.body) } });
 }
 
 /**
@@ -24,10 +40,11 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  * the supergraph are defaults; configuration replaces them.
  */
 export function createGateway(config: GatewayConfig): ApolloServer<GatewayContext> {
-  const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  const supergraphSdl = supergraphForApolloGateway(readFileSync(config.SUPERGRAPH_PATH, 'utf8'));
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: config.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: signingFetcher(config.CONTEXT_SECRET) as never }),
   });
   const production = config.NODE_ENV === 'production';
   return new ApolloServer<GatewayContext>({
@@ -48,10 +65,17 @@ function requestIdOf(req: IncomingMessage): string {
 /** Starts the gateway and listens. */
 export async function startGateway(config: GatewayConfig): Promise<RunningServer & { apollo: ApolloServer<GatewayContext> }> {
   const apollo = createGateway(config);
+  const authenticate = await createAuthenticator(config);
   await apollo.start();
   const running = await serve({
     apollo,
-    context: async (req) => ({ requestId: requestIdOf(req) }),
+    context: async (req) => {
+      try {
+        return { requestId: requestIdOf(req), actor: await authenticate(req) };
+      } catch (error) {
+        throw unauthenticatedError((error as Error).message);
+      }
+    },
     host: config.HOST,
     port: config.PORT,
   });
@@ -63,4 +87,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
       await apollo.stop();
     },
   };
+}
+
+/** Thrown from the context factory: Apollo Server answers it with this code and HTTP 401. */
+function unauthenticatedError(message: string): GraphQLError {
+  return new GraphQLError(`Unauthenticated: ${message}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }

@@ -9,6 +9,10 @@ export const subgraphConfigSchema = z.object({
   SEED: z.enum(['sample', 'none']).default('sample'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** `signed`: only requests the gateway signed are served. `open`: development only, every caller anonymous. */
+  TRUST_MODE: z.enum(['signed', 'open']).default('signed'),
+  /** The secret the gateway signs forwarded context with (at least 32 characters). */
+  CONTEXT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
@@ -19,9 +23,15 @@ export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
  */
 export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
   const result = schema.safeParse(env);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  return result.data;
+  const lines = result.success ? trustProblems(result.data as Partial<SubgraphConfig>) : result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  if (lines.length) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  return result.data as z.infer<S>;
+}
+
+/** Trust settings that are wrong together, whichever subgraph extends the schema. */
+function trustProblems(config: Partial<SubgraphConfig>): string[] {
+  const problems: string[] = [];
+  if (config.TRUST_MODE === 'signed' && !config.CONTEXT_SECRET) problems.push('  CONTEXT_SECRET: is required unless TRUST_MODE=open');
+  if (config.TRUST_MODE === 'open' && config.NODE_ENV === 'production') problems.push('  TRUST_MODE: open mode is refused in production');
+  return problems;
 }

@@ -5,9 +5,14 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 /** Request bodies above this are refused before parsing (a GraphQL document is never this large). */
 export const MAX_BODY_BYTES = 1_000_000;
 
-export interface ServeOptions<C extends BaseContext> {
+export interface ServeOptions<C extends BaseContext, I = undefined> {
   apollo: ApolloServer<C>;
-  context: (req: IncomingMessage) => Promise<C>;
+  /**
+   * Checks who sent the request before anything is parsed or executed (the raw body, or the query string of a
+   * GET); throwing answers 401. Its result reaches `context`.
+   */
+  authenticate?: (req: IncomingMessage, raw: string) => I;
+  context: (req: IncomingMessage, identity: I) => Promise<C>;
   /** Answers whether the service can do useful work (database reachable…); used by /ready. */
   ready?: () => Promise<boolean>;
   host: string;
@@ -42,7 +47,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * Serves an Apollo Server over node:http at `/graphql`, with `/health` (process alive) and `/ready`.
  * Plain node:http rather than a framework: the subgraphs need nothing else, and it keeps the hot path short.
  */
-export async function serve<C extends BaseContext>(options: ServeOptions<C>): Promise<RunningServer> {
+export async function serve<C extends BaseContext, I = undefined>(options: ServeOptions<C, I>): Promise<RunningServer> {
   const { apollo } = options;
   const server = createServer(async (req, res) => {
     try {
@@ -57,7 +62,14 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
+      const search = new URL(req.url ?? '/', 'http://x').search;
       const raw = req.method === 'POST' ? await readBody(req) : '';
+      let identity: I;
+      try {
+        identity = options.authenticate ? options.authenticate(req, raw || search) : (undefined as I);
+      } catch (error) {
+        return sendJson(res, 401, { errors: [{ message: `Unauthenticated: ${(error as Error).message}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
       let body: unknown = raw;
       if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
         try {
@@ -67,8 +79,8 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
         }
       }
       const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: new URL(req.url ?? '/', 'http://x').search, body },
-        context: () => options.context(req),
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
+        context: () => options.context(req, identity),
       });
       for (const [key, value] of result.headers) res.setHeader(key, value);
       res.statusCode = result.status ?? 200;

@@ -1,6 +1,8 @@
+export * from './actor.js';
 export * from './audit-entry.js';
 export * from './config.js';
 export * from './database.js';
+export * from './directives.js';
 export * from './decimal.js';
 export * from './errors.js';
 export * from './global-id.js';
@@ -9,6 +11,7 @@ export * from './loaders.js';
 export * from './migrations.js';
 export * from './pagination.js';
 export * from './scalars.js';
+export * from './signed-context.js';
 export * from './statement-counter.js';
 export * from './subgraph.js';
 export * from './write-gate.js';

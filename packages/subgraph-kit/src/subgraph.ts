@@ -10,7 +10,10 @@ import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'gra
 import { AuditEntry } from './audit-entry.js';
 import { databaseKind, initOrm, prepareSchema } from './database.js';
 import { serve, type RunningServer } from './http-server.js';
-import { anonymous, openPolicy, type Actor, type WritePolicy } from './write-gate.js';
+import { anonymous, type Actor } from './actor.js';
+import { scopedPolicy, type WritePolicy } from './write-gate.js';
+import { verifyRequest } from './signed-context.js';
+import { enforceRequirements } from './directives.js';
 import type { SubgraphConfig } from './config.js';
 
 /** What a subgraph declares about itself; the kit turns it into a running service. */
@@ -48,8 +51,8 @@ export interface SubgraphRuntimeOptions {
 export interface Subgraph<L> {
   apollo: ApolloServer<SubgraphContext<L>>;
   orm: MikroORM;
-  /** A fresh per-request context (own EntityManager fork and loaders). */
-  createContext(req?: IncomingMessage): SubgraphContext<L>;
+  /** A fresh per-request context (own EntityManager fork and loaders) for a verified actor. */
+  createContext(req?: IncomingMessage, actor?: Actor): SubgraphContext<L>;
   close(): Promise<void>;
 }
 
@@ -82,7 +85,7 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
   if (options.seed && def.seedSample) await def.seedSample(orm.em.fork() as SqlEntityManager);
 
   const apollo = new ApolloServer<SubgraphContext<L>>({
-    schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }]),
+    schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: enforceRequirements(def.typeDefs, def.resolvers) as GraphQLResolverMap<unknown> }]),
     includeStacktraceInErrorResponses: !options.production,
     csrfPrevention: true,
     formatError: maskUnexpected(options.production ?? false),
@@ -90,15 +93,16 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
-  const policy = def.policy ?? openPolicy;
+  // Secure by default: a subgraph that declares no policy needs the <name>:write scope over the bodies it writes.
+  const policy = def.policy ?? scopedPolicy(`${def.name}:write`);
 
-  const createContext = (req?: IncomingMessage): SubgraphContext<L> => {
+  const createContext = (req?: IncomingMessage, actor: Actor = anonymous): SubgraphContext<L> => {
     const em = orm.em.fork() as SqlEntityManager;
     const header = req?.headers['x-request-id'];
     const ctx: SubgraphContext<L> = {
       em,
       loaders: def.createLoaders(em),
-      actor: anonymous,
+      actor,
       requestId: typeof header === 'string' && header.length <= 100 ? header : randomUUID(),
       policy,
       resetLoaders() {
@@ -128,9 +132,12 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: Subgr
     poolMax: config.DATABASE_POOL_MAX,
     production: config.NODE_ENV === 'production',
   });
+  const secret = config.CONTEXT_SECRET;
   const running = await serve({
     apollo: subgraph.apollo,
-    context: async (req) => subgraph.createContext(req),
+    // Open mode (development only, refused in production by the config) trusts nobody: every caller is anonymous.
+    authenticate: (req, raw) => (config.TRUST_MODE === 'open' ? anonymous : verifyRequest(secret!, req.headers, raw)),
+    context: async (req, actor) => subgraph.createContext(req, actor),
     ready: async () => subgraph.orm.isConnected(),
     host: config.HOST,
     port: config.PORT,

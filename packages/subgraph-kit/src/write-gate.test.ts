@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { forbidden } from './errors.js';
-import { anonymous, performWrite, type WriteContext } from './write-gate.js';
+import { anonymous } from './actor.js';
+import { performWrite, type WriteContext } from './write-gate.js';
 
 function fakeContext() {
   const calls: string[] = [];
@@ -39,5 +40,21 @@ describe('write gate', () => {
     };
     await expect(performWrite(ctx, deny, { action: 'x', bodies: [] }, async () => calls.push('work'))).rejects.toThrow('no');
     expect(calls).toEqual([]);
+  });
+});
+
+describe('scoped policy', () => {
+  it('needs an identity, the scope, and every body covered by a grant carrying it', async () => {
+    const { scopedPolicy } = await import('./write-gate.js');
+    const { actorFrom } = await import('./actor.js');
+    const policy = scopedPolicy('governance:write');
+    const intent = { action: 'recordAssembly', bodies: ['council:3'] };
+    expect(() => policy(anonymous, intent)).toThrow(/signed-in/);
+    expect(() => policy(actorFrom('c', [{ role: 'REGISTRY_CLERK', bodies: ['*'] }]), intent)).toThrow(/governance:write/);
+    expect(() => policy(actorFrom('s', [{ role: 'SPOKESPERSON', bodies: ['council:4'] }]), intent)).toThrow(/do not cover council:3/);
+    // a grant that covers the body but not the scope does not help
+    expect(() => policy(actorFrom('s', [{ role: 'SPOKESPERSON', bodies: ['council:4'] }, { role: 'AUDITOR', bodies: ['council:3'] }]), intent)).toThrow(/do not cover council:3/);
+    policy(actorFrom('s', [{ role: 'SPOKESPERSON', bodies: ['council:3'] }]), intent);
+    policy(actorFrom('root', [{ role: 'ADMIN', bodies: ['*'] }]), intent);
   });
 });

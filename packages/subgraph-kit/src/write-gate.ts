@@ -1,16 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Actor } from './actor.js';
+import { scopesOf } from './actor.js';
 import { AuditEntry } from './audit-entry.js';
-
-/**
- * Who is asking. Until the trust issue lands, every caller is anonymous; the write gate is already the one
- * place that will decide from it, so mutations need no change when authentication arrives.
- */
-export interface Actor {
-  subject: string | null;
-  roles: string[];
-}
-
-export const anonymous: Actor = Object.freeze({ subject: null, roles: [] });
+import { forbidden, unauthenticated } from './errors.js';
 
 /** What a mutation is about to do, for authorization and (later) the audit trail. */
 export interface WriteIntent {
@@ -33,8 +25,22 @@ export interface WriteContext {
 /** Decides whether an actor may perform a write; throws a coded GraphQL error when not. */
 export type WritePolicy = (actor: Actor, intent: WriteIntent) => void;
 
-/** The policy in force until authentication exists: every write is allowed. */
-export const openPolicy: WritePolicy = () => {};
+/**
+ * The default policy: a write needs an identity, and every body it concerns must be covered by one of the
+ * actor's grants that carries the scope the mutation requires (`*` covers every body). The mutation's scope
+ * itself is checked from the SDL's @requiresScopes before the resolver runs; this adds the body scoping, which
+ * the SDL cannot express.
+ */
+export function scopedPolicy(scope: string): WritePolicy {
+  return (actor, intent) => {
+    if (!actor.subject) throw unauthenticated(`${intent.action} needs a signed-in user`);
+    if (!scopesOf(actor).has(scope)) throw forbidden(`${intent.action} needs the ${scope} scope, which your roles do not carry`);
+    const granted = actor.grants.filter((g) => scopesOf({ ...actor, grants: [g] }).has(scope)).flatMap((g) => g.bodies);
+    if (granted.includes('*')) return;
+    const outside = intent.bodies.filter((body) => !granted.includes(body));
+    if (outside.length) throw forbidden(`Your roles do not cover ${outside.join(', ')}; you may write only for ${granted.join(', ') || 'no body'}`);
+  };
+}
 
 /**
  * Every mutation goes through here: authorize, then run the work in one transaction together with its audit

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@comuna/subgraph-kit';
+import { scopedPolicy, type SubgraphDefinition } from '@comuna/subgraph-kit';
 import { entities } from './entities/index.js';
 import { createLoaders, type TerritoryLoaders } from './loaders/index.js';
 import { defaultRegistryRules, type RegistryRules } from './registry/rules-config.js';
@@ -16,5 +16,7 @@ export function territorySubgraph(rules: RegistryRules = defaultRegistryRules): 
     migrationsPath: new URL('./migrations', import.meta.url).pathname,
     createLoaders,
     seedSample,
+    // Registry changes belong to registry clerks (and administrators), anywhere in the country.
+    policy: scopedPolicy('registry:write'),
   };
 }

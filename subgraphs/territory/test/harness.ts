@@ -1,7 +1,10 @@
-import { createSubgraph, StatementCounter, type Subgraph } from '@comuna/subgraph-kit';
+import { actorFrom, createSubgraph, StatementCounter, type Actor, type Subgraph } from '@comuna/subgraph-kit';
 import type { TestDatabase } from '@comuna/subgraph-kit/testing';
 import type { TerritoryLoaders } from '../src/loaders/index.js';
 import { territorySubgraph } from '../src/server.js';
+
+/** A registry clerk with every body in scope: the usual author of registry changes. */
+export const clerk = actorFrom('clerk-test', [{ role: 'REGISTRY_CLERK', bodies: ['*'] }]);
 
 export interface GraphQLResult<T = Record<string, any>> {
   data?: T | null;
@@ -11,7 +14,8 @@ export interface GraphQLResult<T = Record<string, any>> {
 export interface TerritoryHarness {
   subgraph: Subgraph<TerritoryLoaders>;
   statements: StatementCounter;
-  run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** Runs an operation as `actor` (a registry clerk by default). */
+  run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, actor?: Actor): Promise<GraphQLResult<T>>;
   /** Every row of every table, to prove a failed mutation changed nothing. */
   snapshot(): Promise<string>;
   close(): Promise<void>;
@@ -25,8 +29,8 @@ export async function startTerritory(database: TestDatabase): Promise<TerritoryH
   return {
     subgraph,
     statements,
-    async run(query, variables) {
-      const response = await subgraph.apollo.executeOperation({ query, variables }, { contextValue: subgraph.createContext() });
+    async run(query, variables, actor = clerk) {
+      const response = await subgraph.apollo.executeOperation({ query, variables }, { contextValue: subgraph.createContext(undefined, actor) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as GraphQLResult<any>;
     },

@@ -455,7 +455,7 @@ export type Municipality = Territory & {
   state: State;
 };
 
-/** Changes to the registry. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Records the next formation step; completing REGISTRATION registers the commune. */
@@ -475,43 +475,43 @@ export type Mutation = {
 };
 
 
-/** Changes to the registry. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
 export type MutationAdvanceCommuneFormationArgs = {
   input: AdvanceCommuneFormationInput;
 };
 
 
-/** Changes to the registry. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
 export type MutationChangeRegistryStatusArgs = {
   input: ChangeRegistryStatusInput;
 };
 
 
-/** Changes to the registry. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
 export type MutationFormCommunalCircuitArgs = {
   input: FormCommunalCircuitInput;
 };
 
 
-/** Changes to the registry. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
 export type MutationFormCommunalCityArgs = {
   input: FormCommunalCityInput;
 };
 
 
-/** Changes to the registry. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
 export type MutationFormCommuneArgs = {
   input: FormCommuneInput;
 };
 
 
-/** Changes to the registry. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
 export type MutationRegisterCommunalCouncilArgs = {
   input: RegisterCommunalCouncilInput;
 };
 
 
-/** Changes to the registry. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
 export type MutationUpdateCensusArgs = {
   input: UpdateCensusInput;
 };
