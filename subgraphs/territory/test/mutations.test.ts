@@ -61,7 +61,7 @@ describe.each(await testDatabases())('territory mutations on $kind', (database) 
   });
 
   it('refuses bad councils and writes nothing', async () => {
-    await refused(REGISTER, council({ families: 120 }), 'BAD_USER_INPUT', /urban communal council has 150 to 400 families; got 120/);
+    await refused(REGISTER, council({ families: 120 }), 'BAD_USER_INPUT', /An urban communal council has 150 to 400 families; got 120/);
     await refused(REGISTER, council({ families: 401 }), 'BAD_USER_INPUT');
     await refused(REGISTER, council({ setting: 'RURAL', families: 19, population: 80 }), 'BAD_USER_INPUT', /at least 20 families/);
     await refused(REGISTER, council({ setting: 'INDIGENOUS', families: 9, population: 40 }), 'BAD_USER_INPUT', /at least 10 families/);

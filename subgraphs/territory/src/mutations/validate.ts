@@ -35,7 +35,7 @@ export function validFamilies(setting: CouncilSetting, families: number, rules: 
   const [min, max] = bands[setting];
   if (!Number.isInteger(families) || families < min || families > max) {
     const band = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `${min} to ${max}`;
-    throw badInput(`A ${setting.toLowerCase()} communal council has ${band} families; got ${families}`, { argument: 'input.families' });
+    throw badInput(`${/^[AEIOU]/.test(setting) ? 'An' : 'A'} ${setting.toLowerCase()} communal council has ${band} families; got ${families}`, { argument: 'input.families' });
   }
 }
 
