@@ -1,0 +1,14 @@
+import { Assembly } from './assembly.js';
+import { Decision } from './decision.js';
+import { Election } from './election.js';
+import { FederationMember } from './federation-member.js';
+import { Federation } from './federation.js';
+import { Mandate } from './mandate.js';
+import { Organ } from './organ.js';
+import { Recall } from './recall.js';
+import { Spokesperson } from './spokesperson.js';
+
+export { Assembly, Decision, Election, Federation, FederationMember, Mandate, Organ, Recall, Spokesperson };
+export const entities = [Organ, Spokesperson, Election, Mandate, Assembly, Decision, Recall, Federation, FederationMember];
+/** Every table, in an order that respects foreign keys (for snapshots in tests). */
+export const tables = ['organ', 'spokesperson', 'election', 'mandate', 'assembly', 'decision', 'recall', 'federation', 'federation_member', 'audit_entry'];

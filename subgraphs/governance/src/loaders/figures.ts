@@ -1,0 +1,97 @@
+import { badInput, toInt } from '@comuna/subgraph-kit';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import DataLoader from 'dataloader';
+import type { GovernanceFiguresRow, TerritoryRef } from '../rows.js';
+import { scopeTable, type ScopeRow } from './scope-table.js';
+
+export interface FiguresKey {
+  territory: TerritoryRef;
+  from: string;
+  to: string;
+}
+
+const EVERY_BODY = '*';
+// `*` stands for the nation's "everything": a row that matches every body without listing 50,000 ids.
+const inScope = (column: string) => `(s.b = '${EVERY_BODY}' or s.b = ${column})`;
+
+/** The four aggregates, each one GROUP BY statement over the whole batch. */
+const STATEMENTS = {
+  assemblies: (scope: string) => `with s as (${scope})
+    select s.k as k, count(a.id) as held, sum(case when a.quorate then 1 else 0 end) as quorate,
+      coalesce(sum(a.attendance), 0) as attendance, coalesce(sum(a.body_size), 0) as size, max(a.held_on) as last
+    from s join assembly a on ${inScope('a.body_id')} and a.held_on between s.f and s.t
+    group by s.k`,
+  decisions: (scope: string) => `with s as (${scope})
+    select s.k as k, sum(case when a.quorate and d.carried then 1 else 0 end) as adopted, sum(case when a.quorate then 0 else 1 end) as void
+    from s join assembly a on ${inScope('a.body_id')} and a.held_on between s.f and s.t join decision d on d.assembly_id = a.id
+    group by s.k`,
+  mandates: (scope: string) => `with s as (${scope})
+    select s.k as k, count(m.id) as active
+    from s join organ o on ${inScope('o.body_id')}
+      join mandate m on m.organ_id = o.id and m.start_on <= s.t and m.term_ends_on >= s.t and (m.revoked_on is null or m.revoked_on > s.t)
+    group by s.k`,
+  recalls: (scope: string) => `with s as (${scope})
+    select s.k as k, count(r.id) as recalls
+    from s join organ o on ${inScope('o.body_id')} join mandate m on m.organ_id = o.id
+      join recall r on r.mandate_id = m.id and r.decided_on between s.f and s.t
+    group by s.k`,
+};
+
+export const figuresCacheKey = (key: FiguresKey) => `${key.territory.id}|${key.from}|${key.to}`;
+
+function scopeRows(keys: readonly FiguresKey[]): ScopeRow[] {
+  const rows: ScopeRow[] = [];
+  for (const key of keys) {
+    const k = figuresCacheKey(key);
+    const scope = key.territory.scope;
+    if (!scope) throw badInput(`Territory ${key.territory.id} came without its scope; ask for governance through the gateway`);
+    if (scope.everything) {
+      rows.push([k, EVERY_BODY, key.from, key.to]);
+      continue;
+    }
+    for (const body of new Set([...scope.councilIds, ...scope.communeIds, ...scope.circuitIds])) rows.push([k, body, key.from, key.to]);
+  }
+  return rows;
+}
+
+/**
+ * Governance figures for a batch of territories (any mix of levels and periods): four SQL aggregates for the
+ * whole batch, joined against the batch's scopes, whatever the number of territories or bodies.
+ */
+export function figuresLoader(em: SqlEntityManager): DataLoader<FiguresKey, GovernanceFiguresRow, string> {
+  return new DataLoader<FiguresKey, GovernanceFiguresRow, string>(
+    async (keys) => {
+      const rows = scopeRows(keys);
+      const results = new Map<string, GovernanceFiguresRow>(
+        keys.map((key) => [
+          figuresCacheKey(key),
+          { from: key.from, to: key.to, assembliesHeld: 0, quorateAssemblies: 0, attendanceSum: 0, bodySizeSum: 0, lastAssemblyOn: null, decisionsAdopted: 0, decisionsVoid: 0, activeMandates: 0, recalls: 0 },
+        ]),
+      );
+      if (rows.length === 0) return keys.map((key) => results.get(figuresCacheKey(key))!);
+      const scope = scopeTable(em, rows);
+      const run = (statement: (scope: string) => string) => em.execute(statement(scope.sql), scope.params);
+      const [assemblies, decisions, mandates, recalls] = await Promise.all([
+        run(STATEMENTS.assemblies),
+        run(STATEMENTS.decisions),
+        run(STATEMENTS.mandates),
+        run(STATEMENTS.recalls),
+      ]);
+      const at = (row: Record<string, unknown>) => results.get(String(row.k))!;
+      for (const row of assemblies) {
+        Object.assign(at(row), {
+          assembliesHeld: toInt(row.held),
+          quorateAssemblies: toInt(row.quorate),
+          attendanceSum: toInt(row.attendance),
+          bodySizeSum: toInt(row.size),
+          lastAssemblyOn: (row.last as string | null) ?? null,
+        });
+      }
+      for (const row of decisions) Object.assign(at(row), { decisionsAdopted: toInt(row.adopted), decisionsVoid: toInt(row.void) });
+      for (const row of mandates) at(row).activeMandates = toInt(row.active);
+      for (const row of recalls) at(row).recalls = toInt(row.recalls);
+      return keys.map((key) => results.get(figuresCacheKey(key))!);
+    },
+    { cacheKeyFn: figuresCacheKey, maxBatchSize: 1000 },
+  );
+}

@@ -1,0 +1,19 @@
+import { DateScalar } from '@comuna/subgraph-kit';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { mutationResolvers } from '../mutations/index.js';
+import type { GovernanceRules } from '../rules/config.js';
+import type { TerritoryClient } from '../territory/client.js';
+import { listResolvers } from './lists.js';
+import { queryResolvers } from './query.js';
+import { territoryResolvers } from './territory.js';
+import { typeResolvers } from './types.js';
+
+export function createResolvers(rules: GovernanceRules, territory: TerritoryClient): Resolvers {
+  return {
+    Date: DateScalar,
+    ...typeResolvers,
+    ...territoryResolvers,
+    Query: { ...queryResolvers, ...listResolvers },
+    Mutation: mutationResolvers(rules, territory),
+  };
+}
