@@ -1,0 +1,12 @@
+import { CircuitTally } from './circuit-tally.js';
+import { Consultation } from './consultation.js';
+import { FundingSource } from './funding-source.js';
+import { KnownBody } from './known-body.js';
+import { LedgerEntry } from './ledger-entry.js';
+import { Project } from './project.js';
+import { ProjectStatusChange } from './project-status-change.js';
+import { Proposal } from './proposal.js';
+import { Transfer } from './transfer.js';
+
+export { CircuitTally, Consultation, FundingSource, KnownBody, LedgerEntry, Project, ProjectStatusChange, Proposal, Transfer };
+export const entities = [KnownBody, FundingSource, Project, ProjectStatusChange, Transfer, Consultation, Proposal, CircuitTally, LedgerEntry];

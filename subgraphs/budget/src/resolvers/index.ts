@@ -1,0 +1,16 @@
+import { DateScalar } from '@comuna/subgraph-kit';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { mutationResolvers } from '../mutations/index.js';
+import { figureResolvers } from './figures.js';
+import { queryResolvers } from './query.js';
+import { typeResolvers } from './types.js';
+
+export function createResolvers(): Resolvers {
+  return {
+    Date: DateScalar,
+    ...typeResolvers,
+    ...figureResolvers,
+    Query: queryResolvers,
+    Mutation: mutationResolvers,
+  };
+}
