@@ -25,6 +25,15 @@ const gatewayConfigSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Accepted signing algorithms, comma-separated; pinned so a token cannot choose its own. */
   JWT_ALGORITHMS: z.string().optional(),
+  MAX_DEPTH: z.coerce.number().int().min(1).default(12),
+  MAX_COST: z.coerce.number().int().min(1).default(20_000),
+  MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  MAX_TOKENS: z.coerce.number().int().min(10).default(4_000),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+  /** Requests a minute per client address (token bucket). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
+  /** A trusted-documents manifest: when set, only its operations are executed. */
+  TRUSTED_DOCUMENTS_PATH: z.string().optional(),
 });
 
 export interface GatewayConfig extends z.infer<typeof gatewayConfigSchema> {

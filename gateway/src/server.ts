@@ -7,9 +7,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { anonymous, type Actor } from '@comuna/subgraph-kit/actor';
 import { serve, type RunningServer } from '@comuna/subgraph-kit/http';
 import { CONTEXT_HEADER, encodeActor, signRequest } from '@comuna/subgraph-kit/signed-context';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth.js';
+import { queryLimits } from './limits.js';
+import { RateLimiter } from './rate-limit.js';
 import { supergraphForApolloGateway } from './supergraph.js';
+import { trustedDocumentsPlugin } from './trusted-documents.js';
 import type { GatewayConfig } from './config.js';
 
 /** Per-request state the gateway keeps: who is asking, and the id that ties the subgraphs' logs to this request. */
@@ -47,13 +50,21 @@ export function createGateway(config: GatewayConfig): ApolloServer<GatewayContex
       new SubgraphDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: signingFetcher(config.CONTEXT_SECRET) as never }),
   });
   const production = config.NODE_ENV === 'production';
+  const limits = queryLimits(config);
   return new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
-    // Apollo's landing page loads from a CDN that closed networks cannot reach; GraphiQL is bundled separately.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    formatError: production ? maskInternalErrors : undefined,
+    plugins: [
+      // Apollo's landing page loads from a CDN that closed networks cannot reach; GraphiQL is bundled separately.
+      ApolloServerPluginLandingPageDisabled(),
+      ...limits.plugins,
+      ...(config.TRUSTED_DOCUMENTS_PATH ? [trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS_PATH)] : []),
+    ],
   });
 }
 
@@ -67,8 +78,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const apollo = createGateway(config);
   const authenticate = await createAuthenticator(config);
   await apollo.start();
+  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const running = await serve({
     apollo,
+    admit: (req) => limiter.admit(req),
     context: async (req) => {
       try {
         return { requestId: requestIdOf(req), actor: await authenticate(req) };
@@ -92,4 +105,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
 /** Thrown from the context factory: Apollo Server answers it with this code and HTTP 401. */
 function unauthenticatedError(message: string): GraphQLError {
   return new GraphQLError(`Unauthenticated: ${message}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/** Codes whose messages are meant for the client; anything else is an internal failure, and says nothing more. */
+const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_NOT_TRUSTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+/** Production: subgraph internals (messages, stack traces) never reach clients. */
+function maskInternalErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'INTERNAL_SERVER_ERROR';
+  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+  if (CLIENT_CODES.has(code)) return { ...formatted, extensions };
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

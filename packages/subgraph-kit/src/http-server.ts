@@ -13,6 +13,8 @@ export interface ServeOptions<C extends BaseContext, I = undefined> {
    */
   authenticate?: (req: IncomingMessage, raw: string) => I;
   context: (req: IncomingMessage, identity: I) => Promise<C>;
+  /** Refuses a request (429) before reading it, e.g. when its client is over its rate. */
+  admit?: (req: IncomingMessage) => boolean;
   /** Answers whether the service can do useful work (database reachable…); used by /ready. */
   ready?: () => Promise<boolean>;
   host: string;
@@ -58,6 +60,10 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
       }
       if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: 'not found: use /graphql' });
+      if (options.admit && !options.admit(req)) {
+        res.setHeader('retry-after', '1');
+        return sendJson(res, 429, { errors: [{ message: 'Too many requests: slow down and retry', extensions: { code: 'RATE_LIMITED' } }] });
+      }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

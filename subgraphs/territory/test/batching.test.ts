@@ -58,4 +58,11 @@ describe.each(await testDatabases())('batching on $kind', (database) => {
     expect(hundred.data.communalCouncils.edges).toHaveLength(100);
     expect(hundred.count).toBe(ten.count);
   });
+
+  it('refuses an oversized page during argument checks, before any SQL statement', async () => {
+    t.statements.reset();
+    const result = await t.run('{ communalCouncils(first: 99999999) { totalCount edges { node { id } } } }');
+    expect(result.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(t.statements.count).toBe(0);
+  });
 });
