@@ -1,0 +1,64 @@
+import { groupLoader, placeholders, rowLoader, toInt } from '@comuna/subgraph-kit';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { agreementTable, flowTable, productColumns, productTable, reportTable, revisionTable, unitTable } from '../tables.js';
+import type { ProductRow } from '../rows.js';
+import { rollupLoaders } from './rollups.js';
+import { unitReportsLoader, type UnitReportsArgs } from './unit-reports.js';
+
+interface Table<R> {
+  table: string;
+  columns: string;
+  map(raw: Record<string, unknown>): R;
+}
+
+/** Per-request DataLoaders: every list or reference a query touches is read in one statement per batch. */
+export function createLoaders(em: SqlEntityManager) {
+  const select = async <R>(table: Table<R>, where: string, keys: readonly unknown[], orderBy = 'id'): Promise<R[]> => {
+    const rows = await em.execute(`select ${table.columns} from ${table.table} where ${where} in (${placeholders(keys.length)}) order by ${orderBy}`, [...keys]);
+    return rows.map((raw) => table.map(raw));
+  };
+  const byId = <R extends { id: number }>(table: Table<R>) => rowLoader<number, R>((ids) => select(table, 'id', ids), (row) => row.id);
+
+  const unitReports = new Map<string, ReturnType<typeof unitReportsLoader>>();
+
+  return {
+    /** The reports page of each unit, one loader per distinct page arguments. */
+    unitReports(args: UnitReportsArgs) {
+      const key = JSON.stringify(args);
+      if (!unitReports.has(key)) unitReports.set(key, unitReportsLoader(em, args));
+      return unitReports.get(key)!;
+    },
+    product: byId(productTable),
+    unit: byId(unitTable),
+    agreement: byId(agreementTable),
+    report: byId(reportTable),
+    flow: byId(flowTable),
+    productsOfUnit: groupLoader(
+      async (unitIds: readonly number[]) => {
+        const rows = await em.execute(
+          `select up.unit_id as "unitId", ${productColumns('p.')} from unit_product up join product p on p.id = up.product_id where up.unit_id in (${placeholders(unitIds.length)}) order by p.name, p.id`,
+          [...unitIds],
+        );
+        return rows.map((raw) => ({ unitId: toInt(raw.unitId), product: productTable.map(raw) }));
+      },
+      (row) => row.unitId,
+    ),
+    revisions: groupLoader(
+      async (reportIds: readonly number[]) =>
+        (
+          await em.execute(`select ${revisionTable.columns} from ${revisionTable.from} where rv.report_id in (${placeholders(reportIds.length)}) order by rv.report_id, rv.revision`, [
+            ...reportIds,
+          ])
+        ).map(revisionTable.map),
+      (row) => row.reportId,
+    ),
+    /** Food products with a reference need: the rows of every self-sufficiency answer (one small statement). */
+    foodProducts: rowLoader<'all', { key: 'all'; products: ProductRow[] }>(
+      async () => [{ key: 'all', products: (await em.execute(`select ${productTable.columns} from product where food and monthly_need_per_person is not null order by name, id`)).map(productTable.map) }],
+      (row) => row.key,
+    ),
+    rollups: rollupLoaders(em),
+  };
+}
+
+export type ProductionLoaders = ReturnType<typeof createLoaders>;

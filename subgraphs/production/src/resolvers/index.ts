@@ -1,0 +1,18 @@
+import { DateScalar } from '@comuna/subgraph-kit';
+import type { BodyDirectory } from '../bodies.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { mutationResolvers } from '../mutations/index.js';
+import { listResolvers } from './lists.js';
+import { queryResolvers } from './query.js';
+import { territoryResolvers } from './territory.js';
+import { typeResolvers } from './types.js';
+
+export function createResolvers(bodies: BodyDirectory): Resolvers {
+  return {
+    Date: DateScalar,
+    ...typeResolvers,
+    ...territoryResolvers,
+    Query: { ...queryResolvers, ...listResolvers },
+    Mutation: mutationResolvers(bodies),
+  };
+}
