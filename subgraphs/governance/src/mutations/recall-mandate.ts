@@ -1,5 +1,7 @@
 import { badInput, conflict, notFound, parseGlobalId, performWrite } from '@comuna/subgraph-kit';
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { GovernanceContext } from '../context.js';
+import { assemblyTable, decisionTable, mandateTable, organTable, type Table } from '../tables.js';
 import { Recall } from '../entities/index.js';
 import type { MutationRecallMandateArgs } from '../generated/resolvers-types.js';
 import type { GovernanceRules } from '../rules/config.js';
@@ -7,6 +9,11 @@ import { mandateStatus } from '../rules/mandate.js';
 import { addDays, count, pastDate } from './validate.js';
 
 type Input = MutationRecallMandateArgs['input'];
+
+async function one<R>(em: SqlEntityManager, table: Table<R>, where: string, key: number): Promise<R | null> {
+  const rows = await em.execute(`select ${table.columns} from ${table.table} where ${where}`, [key]);
+  return rows[0] ? table.map(rows[0]) : null;
+}
 
 /** Residents ask with at least RECALL_SIGNATURE_PERCENT of those aged 15+; the social control unit needs none. */
 function validRequest(input: Input, rules: GovernanceRules) {
@@ -34,10 +41,11 @@ function validRequest(input: Input, rules: GovernanceRules) {
  */
 export const recallMandate = (rules: GovernanceRules) => async (_root: unknown, { input }: MutationRecallMandateArgs, ctx: GovernanceContext) => {
   const mandateKey = parseGlobalId(input.mandateId, 'mandate', 'input.mandateId');
-  const mandate = await ctx.loaders.mandate.load(mandateKey);
-  if (!mandate) throw notFound(`No mandate with id mandate:${mandateKey}`, { argument: 'input.mandateId' });
-  const organ = (await ctx.loaders.organ.load(mandate.organId))!;
+  const organ = await one(ctx.em, organTable, 'id = (select organ_id from mandate where id = ?)', mandateKey);
+  if (!organ) throw notFound(`No mandate with id mandate:${mandateKey}`, { argument: 'input.mandateId' });
   await performWrite(ctx, ctx.policy, { action: 'recallMandate', bodies: [organ.bodyId], input }, async (em) => {
+    // Read inside the transaction: the mandate's state must not change between this check and the write.
+    const mandate = (await one(em, mandateTable, 'id = ?', mandateKey))!;
     const request = validRequest(input, rules);
     const requestedOn = pastDate(input.requestedOn, 'input.requestedOn');
     const reportedOn = pastDate(input.reportedOn, 'input.reportedOn');
@@ -51,9 +59,9 @@ export const recallMandate = (rules: GovernanceRules) => async (_root: unknown, 
     if (!council) throw conflict(`mandate:${mandate.id} is not held for a council, so no citizens' assembly can recall it`, { argument: 'input.mandateId' });
 
     const decisionKey = parseGlobalId(input.decisionId, 'decision', 'input.decisionId');
-    const decision = await ctx.loaders.decision.load(decisionKey);
+    const decision = await one(em, decisionTable, 'd.id = ?', decisionKey);
     if (!decision) throw notFound(`No decision with id decision:${decisionKey}`, { argument: 'input.decisionId' });
-    const assembly = (await ctx.loaders.assembly.load(decision.assemblyId))!;
+    const assembly = (await one(em, assemblyTable, 'id = ?', decision.assemblyId))!;
     if (assembly.bodyId !== council || assembly.kind !== 'CITIZENS_ASSEMBLY') {
       throw badInput(`decision:${decisionKey} was taken by ${assembly.bodyId}, not by the citizens' assembly of ${council}`, { argument: 'input.decisionId' });
     }
