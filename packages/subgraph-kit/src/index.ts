@@ -1,5 +1,7 @@
 export * from './actor.js';
 export * from './audit-entry.js';
+export * from './audit-guards.js';
+export * from './audit-trail.js';
 export * from './config.js';
 export * from './database.js';
 export * from './directives.js';

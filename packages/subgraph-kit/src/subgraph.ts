@@ -8,6 +8,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { AuditEntry } from './audit-entry.js';
+import { installAuditGuards } from './audit-guards.js';
 import { databaseKind, initOrm, prepareSchema } from './database.js';
 import { serve, type RunningServer } from './http-server.js';
 import { anonymous, type Actor } from './actor.js';
@@ -82,6 +83,7 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
     onStatement: options.onStatement,
   });
   await prepareSchema(orm, kind);
+  await installAuditGuards(orm, kind);
   if (options.seed && def.seedSample) await def.seedSample(orm.em.fork() as SqlEntityManager);
 
   const apollo = new ApolloServer<SubgraphContext<L>>({

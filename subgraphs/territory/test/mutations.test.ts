@@ -1,5 +1,6 @@
 import { testDatabases } from '@comuna/subgraph-kit/testing';
 import { sampleTerritory } from '@comuna/sample-data';
+import { actorFrom, anonymous } from '@comuna/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTerritory, type TerritoryHarness } from './harness.js';
 
@@ -144,5 +145,38 @@ describe.each(await testDatabases())('territory mutations on $kind', (database) 
     await refused(CENSUS, { councilId: id, families: 300, households: 280, population: 1200, asOf: '2026-01-01' }, 'CONFLICT', /newer than/);
     await refused(CENSUS, { councilId: id, families: 500, households: 280, population: 1200, asOf: '2026-04-01' }, 'BAD_USER_INPUT');
     await refused(CENSUS, { councilId: id, families: 300, households: 301, population: 1200, asOf: '2026-04-01' }, 'BAD_USER_INPUT', /households/);
+  });
+
+  it('keeps an append-only audit trail, readable by auditors, summarised for everyone', async () => {
+    const auditor = actorFrom('auditor-1', [{ role: 'AUDITOR', bodies: ['*'] }]);
+    const trail = await t.run('{ territoryAudit(first: 3) { totalCount edges { node { action subject roles bodies input requestId } } pageInfo { hasNextPage } } }', undefined, auditor);
+    expect(trail.errors).toBeUndefined();
+    expect(trail.data!.territoryAudit.totalCount).toBeGreaterThan(3);
+    expect(trail.data!.territoryAudit.edges[0].node).toMatchObject({ subject: 'clerk-test', roles: ['REGISTRY_CLERK'] });
+    const byBody = await t.run('{ territoryAudit(bodyId: "commune:6") { edges { node { action } } } }', undefined, auditor);
+    expect(byBody.data!.territoryAudit.edges.map((e: any) => e.node.action)).toContain('formCommunalCity');
+    const denied = await t.run('{ territoryAudit { totalCount } }', undefined, anonymous);
+    expect(denied.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const clerkDenied = await t.run('{ territoryAudit { totalCount } }');
+    expect(clerkDenied.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const summary = await t.run('{ territoryAuditSummary { action count lastAt } }', undefined, anonymous);
+    expect(summary.data!.territoryAuditSummary.find((r: any) => r.action === 'registerCommunalCouncil')).toMatchObject({ count: 1 });
+
+    const em = t.subgraph.orm.em.fork().getConnection();
+    await expect(em.execute("update audit_entry set subject = 'someone else'")).rejects.toThrow(/append-only/);
+    await expect(em.execute('delete from audit_entry')).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses writes from callers without the registry scope, and writes nothing', async () => {
+    for (const [actor, code] of [
+      [anonymous, 'UNAUTHENTICATED'],
+      [actorFrom('vocera', [{ role: 'SPOKESPERSON', bodies: ['commune:1'] }]), 'FORBIDDEN'],
+      [actorFrom('auditor', [{ role: 'AUDITOR', bodies: ['*'] }]), 'FORBIDDEN'],
+    ] as const) {
+      const before = await t.snapshot();
+      const result = await t.run(REGISTER, { input: council({ name: 'Consejo Intruso' }) }, actor);
+      expect(result.errors![0]!.extensions!.code).toBe(code);
+      expect(await t.snapshot()).toBe(before);
+    }
   });
 });

@@ -30,6 +30,60 @@ export type AdvanceCommuneFormationInput = {
   step: FormationStep;
 };
 
+/** How many writes of one kind the audit trail holds: its public summary. */
+export type AuditCount = {
+  __typename?: 'AuditCount';
+  /** The mutation. */
+  action: Scalars['String']['output'];
+  /** Writes accepted. */
+  count: Scalars['Int']['output'];
+  /** When the last one was committed. */
+  lastAt?: Maybe<Scalars['String']['output']>;
+};
+
+/** One accepted write, as the audit trail keeps it: who, when, what, and on which bodies. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The mutation. */
+  action: Scalars['String']['output'];
+  /** When the write was committed (ISO 8601, UTC). */
+  at: Scalars['String']['output'];
+  /** Global ids of the bodies the write concerned. */
+  bodies: Array<Scalars['ID']['output']>;
+  /** Sequence number within the subgraph that accepted the write. */
+  id: Scalars['ID']['output'];
+  /** The mutation's arguments, as JSON text. */
+  input?: Maybe<Scalars['String']['output']>;
+  /** The request id, to find the request in every service's logs. */
+  requestId: Scalars['String']['output'];
+  /** What the write produced (usually the new or changed id), as JSON text. */
+  result?: Maybe<Scalars['String']['output']>;
+  /** The roles they held. */
+  roles: Array<Scalars['String']['output']>;
+  /** Who wrote it (the token's subject). */
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit entries, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** Edges of this page. */
+  edges: Array<AuditEntryEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Entries matching the filter across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge to an audit entry. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
 /** Filters for communal cities and circuits. */
 export type BodyFilter = {
   /** Name contains this text (case-insensitive). */
@@ -618,6 +672,10 @@ export type Query = {
   states: Array<State>;
   /** Any territory by global id. */
   territory?: Maybe<Territory>;
+  /** The territory subgraph's audit trail, newest first: every accepted registry change with its author (auditors only). */
+  territoryAudit: AuditEntryConnection;
+  /** Registry changes per kind of write: the public summary of the audit trail. */
+  territoryAuditSummary: Array<AuditCount>;
 };
 
 
@@ -715,6 +773,20 @@ export type QueryStateArgs = {
 /** Read access to the map and the registry; none of it needs a login. */
 export type QueryTerritoryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Read access to the map and the registry; none of it needs a login. */
+export type QueryTerritoryAuditArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  bodyId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read access to the map and the registry; none of it needs a login. */
+export type QueryTerritoryAuditSummaryArgs = {
+  bodyId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Registering a communal council. */
@@ -1093,13 +1165,17 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   AdvanceCommuneFormationInput: AdvanceCommuneFormationInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  BodyFilter: BodyFilter;
+  AuditCount: ResolverTypeWrapper<AuditCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  BodyFilter: BodyFilter;
   BodyOrder: BodyOrder;
   BodySortField: BodySortField;
   BodyType: BodyType;
   Census: ResolverTypeWrapper<Census>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ChangeRegistryStatusInput: ChangeRegistryStatusInput;
   CommunalCircuit: ResolverTypeWrapper<CircuitRow>;
   CommunalCircuitConnection: ResolverTypeWrapper<Omit<CommunalCircuitConnection, 'edges'> & { edges: Array<ResolversTypes['CommunalCircuitEdge']> }>;
@@ -1157,11 +1233,15 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AdvanceCommuneFormationInput: AdvanceCommuneFormationInput;
   ID: Scalars['ID']['output'];
-  BodyFilter: BodyFilter;
+  AuditCount: AuditCount;
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  AuditEntry: AuditEntry;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
+  BodyFilter: BodyFilter;
   BodyOrder: BodyOrder;
   Census: Census;
-  Int: Scalars['Int']['output'];
   ChangeRegistryStatusInput: ChangeRegistryStatusInput;
   CommunalCircuit: CircuitRow;
   CommunalCircuitConnection: Omit<CommunalCircuitConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommunalCircuitEdge']> };
@@ -1206,6 +1286,35 @@ export type ResolversParentTypes = {
   Territory: ResolversInterfaceTypes<ResolversParentTypes>['Territory'];
   TerritoryScope: TerritoryScope;
   UpdateCensusInput: UpdateCensusInput;
+};
+
+export type AuditCountResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['AuditCount'] = ResolversParentTypes['AuditCount']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bodies?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  input?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type CensusResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['Census'] = ResolversParentTypes['Census']> = {
@@ -1430,6 +1539,8 @@ export type QueryResolvers<ContextType = TerritoryContext, ParentType extends Re
   state?: Resolver<Maybe<ResolversTypes['State']>, ParentType, ContextType, Partial<QueryStateArgs>>;
   states?: Resolver<Array<ResolversTypes['State']>, ParentType, ContextType>;
   territory?: Resolver<Maybe<ResolversTypes['Territory']>, ParentType, ContextType, RequireFields<QueryTerritoryArgs, 'id'>>;
+  territoryAudit?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryTerritoryAuditArgs, 'first'>>;
+  territoryAuditSummary?: Resolver<Array<ResolversTypes['AuditCount']>, ParentType, ContextType, Partial<QueryTerritoryAuditSummaryArgs>>;
 };
 
 export type RegistryBodyResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['RegistryBody'] = ResolversParentTypes['RegistryBody']> = {
@@ -1492,6 +1603,10 @@ export type TerritoryScopeResolvers<ContextType = TerritoryContext, ParentType e
 };
 
 export type Resolvers<ContextType = TerritoryContext> = {
+  AuditCount?: AuditCountResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Census?: CensusResolvers<ContextType>;
   CommunalCircuit?: CommunalCircuitResolvers<ContextType>;
   CommunalCircuitConnection?: CommunalCircuitConnectionResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { DateScalar, JSONObjectScalar } from '@comuna/subgraph-kit';
+import { auditTrailResolvers, DateScalar, JSONObjectScalar } from '@comuna/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { mutationResolvers } from '../mutations/index.js';
 import type { RegistryRules } from '../registry/rules-config.js';
@@ -14,7 +14,7 @@ export function createResolvers(rules: RegistryRules): Resolvers {
     ...typeResolvers,
     RegistryStatistics: registryStatisticsResolvers.RegistryStatistics,
     StateCount: registryStatisticsResolvers.StateCount,
-    Query: { ...queryResolvers, ...listResolvers, ...registryStatisticsResolvers.Query },
+    Query: { ...queryResolvers, ...listResolvers, ...registryStatisticsResolvers.Query, ...(auditTrailResolvers('territory') as Resolvers['Query']) },
     Mutation: mutationResolvers(rules),
   };
 }
