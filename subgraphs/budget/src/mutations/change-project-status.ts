@@ -39,5 +39,7 @@ export const changeProjectStatus = async (_root: unknown, { input }: MutationCha
     await em.flush();
     return key;
   });
-  return (await ctx.loaders.project.load(key))!;
+  // Apollo hands resolvers a shallow copy of the context, so the gate's loader reset does not reach this copy's
+  // cache, which still holds the project as read before the write.
+  return (await ctx.loaders.project.clear(key).load(key))!;
 };

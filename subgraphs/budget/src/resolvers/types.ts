@@ -8,20 +8,12 @@ import { money, ratio } from './money.js';
 const provenance = (row: ProvenanceRow) => ({ ...row, synthetic: row.syntheticFields.length > 0 });
 const territory = (id: string) => ({ id });
 
-const DOCUMENT_NAMES: [keyof DocumentsRow, string][] = [
-  ['assemblyMinutes', 'assemblyMinutes'],
-  ['funderApproval', 'funderApproval'],
-  ['accountStatement', 'accountStatement'],
-  ['contractingMinutes', 'contractingMinutes'],
-  ['invoice', 'invoice'],
-  ['receiptMinutes', 'receiptMinutes'],
-];
+/** The document chain of the open books, in the order a file is assembled. */
+const DOCUMENT_CHAIN = ['assemblyMinutes', 'funderApproval', 'accountStatement', 'contractingMinutes', 'quotes', 'invoice', 'receiptMinutes'] as const;
 
 /** Which of the open books' documents a payment lacks; fewer than three quotes counts as missing quotes. */
 export function missingDocuments(documents: DocumentsRow): string[] {
-  const missing = DOCUMENT_NAMES.filter(([key]) => !documents[key]).map(([, name]) => name);
-  if (documents.quotes < 3) missing.splice(4, 0, 'quotes');
-  return missing;
+  return DOCUMENT_CHAIN.filter((name) => (name === 'quotes' ? documents.quotes < 3 : !documents[name]));
 }
 
 /** Id-ordered child pages: the cursor carries the last id. */
