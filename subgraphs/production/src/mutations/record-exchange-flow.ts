@@ -16,7 +16,8 @@ export const recordExchangeFlow = (bodies: BodyDirectory) => async (_root: unkno
   const fromUnit = input.fromUnitId == null ? null : await existingUnit(ctx.em, input.fromUnitId, 'input.fromUnitId');
   const fromBodyId = fromUnit ? fromUnit.ownerId : ownerId(input.fromBodyId!, 'input.fromBodyId');
 
-  const id = await performWrite(ctx, ctx.policy, { action: 'recordExchangeFlow', bodies: [fromBodyId, toBodyId], input }, async (em) => {
+  // The sender records a flow (its spokespersons know what left); the receiver is named in the audited input.
+  const id = await performWrite(ctx, ctx.policy, { action: 'recordExchangeFlow', bodies: [fromBodyId], input }, async (em) => {
     const product = await existingProduct(em, input.productId, 'input.productId');
     const quantity = positiveScaled(input.quantity, QUANTITY_SCALE, 'input.quantity');
     const price = toScaled(input.pricePerUnit, MONEY_SCALE, 'input.pricePerUnit');
