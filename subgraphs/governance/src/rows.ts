@@ -108,6 +108,9 @@ export interface GovernanceFiguresRow {
   quorateAssemblies: number;
   attendanceSum: number;
   bodySizeSum: number;
+  /** Citizens' assemblies only, whose attendance counts families (parliament sessions count delegates). */
+  citizensAssemblies: number;
+  familiesPresent: number;
   lastAssemblyOn: string | null;
   decisionsAdopted: number;
   decisionsVoid: number;

@@ -28,6 +28,7 @@ function expected(bodies: Set<string> | 'all', period = PERIOD) {
   const inBody = (body: string) => bodies === 'all' || bodies.has(body);
   const assemblies = sample.assemblies.filter((a) => inBody(a.bodyId) && a.heldOn >= period.from && a.heldOn <= period.to);
   const quorate = assemblies.filter((a) => a.quorate).length;
+  const citizens = assemblies.filter((a) => a.kind === 'CITIZENS_ASSEMBLY');
   const byId = new Map(assemblies.map((a) => [a.id, a]));
   const decisions = sample.decisions.filter((d) => byId.has(d.assemblyId));
   const organs = new Set(sample.organs.filter((o) => inBody(o.bodyId)).map((o) => o.id));
@@ -41,7 +42,7 @@ function expected(bodies: Set<string> | 'all', period = PERIOD) {
     assembliesHeld: assemblies.length,
     quorateAssemblies: quorate,
     quorumRate: pct(quorate, assemblies.length),
-    averageAttendance: assemblies.length ? (Math.round((attendance * 100) / assemblies.length) / 100).toFixed(2) : null,
+    averageAttendance: citizens.length ? (Math.round((citizens.reduce((n, a) => n + a.attendance, 0) * 100) / citizens.length) / 100).toFixed(2) : null,
     attendanceRate: pct(attendance, size),
     lastAssemblyOn: assemblies.map((a) => a.heldOn).sort().at(-1) ?? null,
     decisionsAdopted: decisions.filter((d) => byId.get(d.assemblyId)!.quorate && d.carried).length,

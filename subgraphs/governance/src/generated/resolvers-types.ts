@@ -242,9 +242,9 @@ export type GovernanceFigures = {
   activeMandates: Scalars['Int']['output'];
   /** Assemblies (citizens' assemblies and parliament sessions) held in the period. */
   assembliesHeld: Scalars['Int']['output'];
-  /** Everyone present over everyone entitled to attend, summed over the period's assemblies, in per cent with two decimals; null when none were held. */
+  /** Attendance over the body sizes (families, or parliament seats) summed over the period's assemblies, in per cent with two decimals; a share, so both kinds add up; null when none were held. */
   attendanceRate?: Maybe<Scalars['String']['output']>;
-  /** Mean attendance per assembly (families for citizens' assemblies, delegates for parliament sessions), two decimals; null when none were held. */
+  /** Mean families present per citizens' assembly in the period (parliament sessions, counted in delegates, are left out), two decimals; null when none were held. */
   averageAttendance?: Maybe<Scalars['String']['output']>;
   /** Decisions adopted in the period by assemblies that met quorum. */
   decisionsAdopted: Scalars['Int']['output'];

@@ -18,7 +18,9 @@ const inScope = (column: string) => `(s.b = '${EVERY_BODY}' or s.b = ${column})`
 const STATEMENTS = {
   assemblies: (scope: string) => `with s as (${scope})
     select s.k as k, count(a.id) as held, sum(case when a.quorate then 1 else 0 end) as quorate,
-      coalesce(sum(a.attendance), 0) as attendance, coalesce(sum(a.body_size), 0) as size, max(a.held_on) as last
+      coalesce(sum(a.attendance), 0) as attendance, coalesce(sum(a.body_size), 0) as size, max(a.held_on) as last,
+      sum(case when a.kind = 'CITIZENS_ASSEMBLY' then 1 else 0 end) as citizens,
+      coalesce(sum(case when a.kind = 'CITIZENS_ASSEMBLY' then a.attendance else 0 end), 0) as families
     from s join assembly a on ${inScope('a.body_id')} and a.held_on between s.f and s.t
     group by s.k`,
   decisions: (scope: string) => `with s as (${scope})
@@ -65,7 +67,7 @@ export function figuresLoader(em: SqlEntityManager): DataLoader<FiguresKey, Gove
       const results = new Map<string, GovernanceFiguresRow>(
         keys.map((key) => [
           figuresCacheKey(key),
-          { from: key.from, to: key.to, assembliesHeld: 0, quorateAssemblies: 0, attendanceSum: 0, bodySizeSum: 0, lastAssemblyOn: null, decisionsAdopted: 0, decisionsVoid: 0, activeMandates: 0, recalls: 0 },
+          { from: key.from, to: key.to, assembliesHeld: 0, quorateAssemblies: 0, attendanceSum: 0, bodySizeSum: 0, citizensAssemblies: 0, familiesPresent: 0, lastAssemblyOn: null, decisionsAdopted: 0, decisionsVoid: 0, activeMandates: 0, recalls: 0 },
         ]),
       );
       if (rows.length === 0) return keys.map((key) => results.get(figuresCacheKey(key))!);
@@ -85,6 +87,8 @@ export function figuresLoader(em: SqlEntityManager): DataLoader<FiguresKey, Gove
           attendanceSum: toInt(row.attendance),
           bodySizeSum: toInt(row.size),
           lastAssemblyOn: (row.last as string | null) ?? null,
+          citizensAssemblies: toInt(row.citizens),
+          familiesPresent: toInt(row.families),
         });
       }
       for (const row of decisions) Object.assign(at(row), { decisionsAdopted: toInt(row.adopted), decisionsVoid: toInt(row.void) });

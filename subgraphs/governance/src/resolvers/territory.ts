@@ -17,7 +17,8 @@ export const territoryResolvers: Resolvers = {
   },
   GovernanceFigures: {
     quorumRate: (row) => ratio(row.quorateAssemblies, row.assembliesHeld, 100),
-    averageAttendance: (row) => ratio(row.attendanceSum, row.assembliesHeld),
+    // Families and delegates are different units: the mean is over citizens' assemblies (families) only.
+    averageAttendance: (row) => ratio(row.familiesPresent, row.citizensAssemblies),
     attendanceRate: (row) => ratio(row.attendanceSum, row.bodySizeSum, 100),
   },
 };
