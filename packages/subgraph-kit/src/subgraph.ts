@@ -15,6 +15,7 @@ import { anonymous, type Actor } from './actor.js';
 import { scopedPolicy, type WritePolicy } from './write-gate.js';
 import { verifyRequest } from './signed-context.js';
 import { enforceRequirements } from './directives.js';
+import { rejectNulCharacters } from './input-guard.js';
 import type { SubgraphConfig } from './config.js';
 
 /** What a subgraph declares about itself; the kit turns it into a running service. */
@@ -92,7 +93,7 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
     csrfPrevention: true,
     formatError: maskUnexpected(options.production ?? false),
     // Inline traces only serve Apollo's hosted usage reporting, which this project never sends to.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), rejectNulCharacters],
   });
   await apollo.start();
   // Secure by default: a subgraph that declares no policy needs the <name>:write scope over the bodies it writes.
