@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { groupLoader, placeholders, rowLoader, toInt } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { agreementTable, flowTable, productColumns, productTable, reportTable, revisionTable, unitTable } from '../tables.js';
@@ -19,6 +20,11 @@ export function createLoaders(em: SqlEntityManager) {
   };
   const byId = <R extends { id: number }>(table: Table<R>) => rowLoader<number, R>((ids) => select(table, 'id', ids), (row) => row.id);
 
+  // The catalogue is small (tens to a few hundred products) and nearly every answer names products, so it is
+  // read whole, once per request: one statement however many resolvers, in however many ticks, ask for products.
+  let catalogue: Promise<ProductRow[]> | undefined;
+  const wholeCatalogue = () => (catalogue ??= em.execute(`select ${productTable.columns} from product order by name, id`).then((rows) => rows.map(productTable.map)));
+
   const unitReports = new Map<string, ReturnType<typeof unitReportsLoader>>();
 
   return {
@@ -28,7 +34,10 @@ export function createLoaders(em: SqlEntityManager) {
       if (!unitReports.has(key)) unitReports.set(key, unitReportsLoader(em, args));
       return unitReports.get(key)!;
     },
-    product: byId(productTable),
+    product: new DataLoader<number, ProductRow | null>(async (ids) => {
+      const byId = new Map((await wholeCatalogue()).map((p) => [p.id, p]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     unit: byId(unitTable),
     agreement: byId(agreementTable),
     report: byId(reportTable),
@@ -52,11 +61,8 @@ export function createLoaders(em: SqlEntityManager) {
         ).map(revisionTable.map),
       (row) => row.reportId,
     ),
-    /** Food products with a reference need: the rows of every self-sufficiency answer (one small statement). */
-    foodProducts: rowLoader<'all', { key: 'all'; products: ProductRow[] }>(
-      async () => [{ key: 'all', products: (await em.execute(`select ${productTable.columns} from product where food and monthly_need_per_person is not null order by name, id`)).map(productTable.map) }],
-      (row) => row.key,
-    ),
+    /** Food products with a reference need: the rows of every self-sufficiency answer. */
+    foodProducts: async () => (await wholeCatalogue()).filter((p) => p.food && p.monthlyNeedPerPerson !== null),
     rollups: rollupLoaders(em),
   };
 }

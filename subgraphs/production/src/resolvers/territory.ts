@@ -24,8 +24,8 @@ export const territoryResolvers: Resolvers = {
       const checked = validPeriod(period);
       if (ref.census?.population === undefined) throw badInput(`Territory ${ref.id} came without its population; ask through the gateway`);
       const months = BigInt(monthWindow(checked).months);
-      const [{ products }, outputs] = await Promise.all([
-        ctx.loaders.foodProducts.load('all').then((r) => r!),
+      const [products, outputs] = await Promise.all([
+        ctx.loaders.foodProducts(),
         ctx.loaders.rollups.outputByProduct(checked).load(territory),
       ]);
       const byProduct = new Map(outputs.map((o) => [o.productId, o.quantity]));
