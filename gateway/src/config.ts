@@ -32,6 +32,8 @@ const gatewayConfigSchema = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
   /** Requests a minute per client address (token bucket). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
+  /** Built pages (GraphiQL, dashboard) served under /graphiql and /dashboard. */
+  WEB_ROOT: z.string().default(new URL('../../web/dist', import.meta.url).pathname),
   /** A trusted-documents manifest: when set, only its operations are executed. */
   TRUSTED_DOCUMENTS_PATH: z.string().optional(),
 });

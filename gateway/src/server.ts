@@ -11,6 +11,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth.js';
 import { queryLimits } from './limits.js';
 import { RateLimiter } from './rate-limit.js';
+import { staticPages } from './static-pages.js';
 import { supergraphForApolloGateway } from './supergraph.js';
 import { trustedDocumentsPlugin } from './trusted-documents.js';
 import type { GatewayConfig } from './config.js';
@@ -82,6 +83,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const running = await serve({
     apollo,
     admit: (req) => limiter.admit(req),
+    routes: staticPages(config.WEB_ROOT),
     context: async (req) => {
       try {
         return { requestId: requestIdOf(req), actor: await authenticate(req) };

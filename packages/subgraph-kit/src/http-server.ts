@@ -13,6 +13,8 @@ export interface ServeOptions<C extends BaseContext, I = undefined> {
    */
   authenticate?: (req: IncomingMessage, raw: string) => I;
   context: (req: IncomingMessage, identity: I) => Promise<C>;
+  /** Extra GET routes (static pages); answers true when it handled the request. */
+  routes?: (path: string, req: IncomingMessage, res: ServerResponse) => boolean;
   /** Refuses a request (429) before reading it, e.g. when its client is over its rate. */
   admit?: (req: IncomingMessage) => boolean;
   /** Answers whether the service can do useful work (database reachable…); used by /ready. */
@@ -59,6 +61,7 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
         const ok = options.ready ? await options.ready().catch(() => false) : true;
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
       }
+      if (req.method === 'GET' && options.routes?.(path ?? '/', req, res)) return;
       if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: 'not found: use /graphql' });
       if (options.admit && !options.admit(req)) {
         res.setHeader('retry-after', '1');

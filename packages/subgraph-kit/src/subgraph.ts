@@ -58,7 +58,7 @@ export interface Subgraph<L> {
   close(): Promise<void>;
 }
 
-const CODED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+const CODED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'SERVICE_UNAVAILABLE', 'RATE_LIMITED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
 /** In production an unexpected error never shows its message (it may hold SQL or internals). */
 function maskUnexpected(production: boolean) {
@@ -108,9 +108,13 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
       actor,
       requestId: typeof header === 'string' && header.length <= 100 ? header : randomUUID(),
       policy,
+      // Cleared in place: Apollo hands resolvers a shallow copy of the context, so replacing the loaders object
+      // would leave the copy reading stale cached rows after a write.
       resetLoaders() {
         em.clear();
-        ctx.loaders = def.createLoaders(em);
+        for (const loader of Object.values(ctx.loaders as object)) {
+          if (loader && typeof (loader as { clearAll?: unknown }).clearAll === 'function') (loader as { clearAll(): void }).clearAll();
+        }
       },
     };
     return ctx;

@@ -179,4 +179,15 @@ describe.each(await testDatabases())('territory mutations on $kind', (database) 
       expect(await t.snapshot()).toBe(before);
     }
   });
+
+  it('reads fresh rows after a write in the same request (loaders are cleared in place)', async () => {
+    const id = `council:${loose[2]!.id}`;
+    const result = await t.run(`mutation {
+      a: updateCensus(input: { councilId: "${id}", families: 250, households: 240, population: 1000, asOf: "2026-05-01" }) { registry { status } census { families } }
+      b: changeRegistryStatus(input: { bodyId: "${id}", status: INACTIVE, effectiveOn: "2026-05-02", reason: "Stopped meeting" }) { registry { status } ... on CommunalCouncil { census { families } } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.a.registry.status).not.toBe('INACTIVE');
+    expect(result.data!.b).toEqual({ registry: { status: 'INACTIVE' }, census: { families: 250 } });
+  });
 });
