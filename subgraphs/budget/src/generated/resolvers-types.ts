@@ -28,6 +28,60 @@ export type AddProposalInput = {
   projectId: Scalars['ID']['input'];
 };
 
+/** How many writes of one kind the audit trail holds: its public summary. */
+export type AuditCount = {
+  __typename?: 'AuditCount';
+  /** The mutation. */
+  action: Scalars['String']['output'];
+  /** Writes accepted. */
+  count: Scalars['Int']['output'];
+  /** When the last one was committed. */
+  lastAt?: Maybe<Scalars['String']['output']>;
+};
+
+/** One accepted write, as the audit trail keeps it: who, when, what, and on which bodies. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The mutation. */
+  action: Scalars['String']['output'];
+  /** When the write was committed (ISO 8601, UTC). */
+  at: Scalars['String']['output'];
+  /** Global ids of the bodies the write concerned. */
+  bodies: Array<Scalars['ID']['output']>;
+  /** Sequence number within the subgraph that accepted the write. */
+  id: Scalars['ID']['output'];
+  /** The mutation's arguments, as JSON text. */
+  input?: Maybe<Scalars['String']['output']>;
+  /** The request id, to find the request in every service's logs. */
+  requestId: Scalars['String']['output'];
+  /** What the write produced (usually the new or changed id), as JSON text. */
+  result?: Maybe<Scalars['String']['output']>;
+  /** The roles they held. */
+  roles: Array<Scalars['String']['output']>;
+  /** Who wrote it (the token's subject). */
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit entries, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** Edges of this page. */
+  edges: Array<AuditEntryEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Entries matching the filter across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge to an audit entry. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
 /** Money a body holds in one currency, derived from its transfers and its projects' ledger. */
 export type BodyBalance = {
   __typename?: 'BodyBalance';
@@ -302,7 +356,7 @@ export type MoneyAmount = {
   currency: Scalars['String']['output'];
 };
 
-/** Changes to the open books. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Puts a project on a circuit's ballot (up to 7 per circuit, before the tally). */
@@ -327,49 +381,49 @@ export type Mutation = {
 };
 
 
-/** Changes to the open books. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationAddProposalArgs = {
   input: AddProposalInput;
 };
 
 
-/** Changes to the open books. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationChangeProjectStatusArgs = {
   input: ChangeProjectStatusInput;
 };
 
 
-/** Changes to the open books. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationCreateConsultationArgs = {
   input: CreateConsultationInput;
 };
 
 
-/** Changes to the open books. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationProposeProjectArgs = {
   input: ProposeProjectInput;
 };
 
 
-/** Changes to the open books. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationRecordExpenditureArgs = {
   input: RecordExpenditureInput;
 };
 
 
-/** Changes to the open books. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationRecordTallyArgs = {
   input: RecordTallyInput;
 };
 
 
-/** Changes to the open books. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationRecordTransferArgs = {
   input: RecordTransferInput;
 };
 
 
-/** Changes to the open books. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationReverseExpenditureArgs = {
   input: ReverseExpenditureInput;
 };
@@ -572,11 +626,15 @@ export type ProposeProjectInput = {
   proposedOn: Scalars['Date']['input'];
 };
 
-/** Read access to the open books; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type Query = {
   __typename?: 'Query';
   /** A body's balances, one per currency it has received or spent. */
   bodyBalances: Array<BodyBalance>;
+  /** The budget subgraph's audit trail, newest first: every accepted write to the open books (transfers, projects, consultations, tallies, ledger) with its author (auditors only). */
+  budgetAudit: AuditEntryConnection;
+  /** Writes per kind: the public summary of the budget audit trail. */
+  budgetAuditSummary: Array<AuditCount>;
   /** A consultation round by id. */
   consultation?: Maybe<Consultation>;
   /** Every consultation round, oldest first (about four a year). */
@@ -596,25 +654,39 @@ export type Query = {
 };
 
 
-/** Read access to the open books; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryBodyBalancesArgs = {
   bodyId: Scalars['ID']['input'];
 };
 
 
-/** Read access to the open books; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
+export type QueryBudgetAuditArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  bodyId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
+export type QueryBudgetAuditSummaryArgs = {
+  bodyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryConsultationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read access to the open books; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryFundingSourceArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read access to the open books; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryLedgerArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<LedgerFilter>;
@@ -622,13 +694,13 @@ export type QueryLedgerArgs = {
 };
 
 
-/** Read access to the open books; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryProjectArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read access to the open books; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProjectFilter>;
@@ -636,7 +708,7 @@ export type QueryProjectsArgs = {
 };
 
 
-/** Read access to the open books; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryTransfersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TransferFilter>;
@@ -1002,13 +1074,17 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   AddProposalInput: AddProposalInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditCount: ResolverTypeWrapper<AuditCount>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   BodyBalance: ResolverTypeWrapper<Omit<BodyBalance, 'body'> & { body: ResolversTypes['Territory'] }>;
   BudgetFigures: ResolverTypeWrapper<BudgetFiguresRow>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ChangeProjectStatusInput: ChangeProjectStatusInput;
   CircuitBallot: ResolverTypeWrapper<CircuitBallotRow>;
   CircuitBallotConnection: ResolverTypeWrapper<Omit<CircuitBallotConnection, 'edges'> & { edges: Array<ResolversTypes['CircuitBallotEdge']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CircuitBallotEdge: ResolverTypeWrapper<Omit<CircuitBallotEdge, 'node'> & { node: ResolversTypes['CircuitBallot'] }>;
   CircuitTally: ResolverTypeWrapper<CircuitTallyRow>;
   Consultation: ResolverTypeWrapper<ConsultationRow>;
@@ -1062,13 +1138,17 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AddProposalInput: AddProposalInput;
   ID: Scalars['ID']['output'];
+  AuditCount: AuditCount;
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  AuditEntry: AuditEntry;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
   BodyBalance: Omit<BodyBalance, 'body'> & { body: ResolversParentTypes['Territory'] };
   BudgetFigures: BudgetFiguresRow;
-  String: Scalars['String']['output'];
   ChangeProjectStatusInput: ChangeProjectStatusInput;
   CircuitBallot: CircuitBallotRow;
   CircuitBallotConnection: Omit<CircuitBallotConnection, 'edges'> & { edges: Array<ResolversParentTypes['CircuitBallotEdge']> };
-  Int: Scalars['Int']['output'];
   CircuitBallotEdge: Omit<CircuitBallotEdge, 'node'> & { node: ResolversParentTypes['CircuitBallot'] };
   CircuitTally: CircuitTallyRow;
   Consultation: ConsultationRow;
@@ -1112,6 +1192,35 @@ export type ResolversParentTypes = {
   TransferFilter: TransferFilter;
   WinningProposalConnection: Omit<WinningProposalConnection, 'edges'> & { edges: Array<ResolversParentTypes['WinningProposalEdge']> };
   WinningProposalEdge: Omit<WinningProposalEdge, 'node'> & { node: ResolversParentTypes['Proposal'] };
+};
+
+export type AuditCountResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['AuditCount'] = ResolversParentTypes['AuditCount']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bodies?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  input?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type BodyBalanceResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['BodyBalance'] = ResolversParentTypes['BodyBalance']> = {
@@ -1302,6 +1411,8 @@ export type ProposalResolvers<ContextType = BudgetContext, ParentType extends Re
 
 export type QueryResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   bodyBalances?: Resolver<Array<ResolversTypes['BodyBalance']>, ParentType, ContextType, RequireFields<QueryBodyBalancesArgs, 'bodyId'>>;
+  budgetAudit?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryBudgetAuditArgs, 'first'>>;
+  budgetAuditSummary?: Resolver<Array<ResolversTypes['AuditCount']>, ParentType, ContextType, Partial<QueryBudgetAuditSummaryArgs>>;
   consultation?: Resolver<Maybe<ResolversTypes['Consultation']>, ParentType, ContextType, RequireFields<QueryConsultationArgs, 'id'>>;
   consultations?: Resolver<Array<ResolversTypes['Consultation']>, ParentType, ContextType>;
   fundingSource?: Resolver<Maybe<ResolversTypes['FundingSource']>, ParentType, ContextType, RequireFields<QueryFundingSourceArgs, 'id'>>;
@@ -1378,6 +1489,10 @@ export type WinningProposalEdgeResolvers<ContextType = BudgetContext, ParentType
 };
 
 export type Resolvers<ContextType = BudgetContext> = {
+  AuditCount?: AuditCountResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   BodyBalance?: BodyBalanceResolvers<ContextType>;
   BudgetFigures?: BudgetFiguresResolvers<ContextType>;
   CircuitBallot?: CircuitBallotResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { DateScalar } from '@comuna/subgraph-kit';
+import { auditTrailResolvers, DateScalar } from '@comuna/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { mutationResolvers } from '../mutations/index.js';
 import { figureResolvers } from './figures.js';
@@ -10,7 +10,7 @@ export function createResolvers(): Resolvers {
     Date: DateScalar,
     ...typeResolvers,
     ...figureResolvers,
-    Query: queryResolvers,
+    Query: { ...queryResolvers, ...(auditTrailResolvers('budget') as Resolvers['Query']) },
     Mutation: mutationResolvers,
   };
 }

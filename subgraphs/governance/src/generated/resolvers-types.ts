@@ -80,6 +80,60 @@ export type AssemblyKind =
   /** Session of a commune's communal parliament (parlamento comunal). */
   | 'PARLIAMENT_SESSION';
 
+/** How many writes of one kind the audit trail holds: its public summary. */
+export type AuditCount = {
+  __typename?: 'AuditCount';
+  /** The mutation. */
+  action: Scalars['String']['output'];
+  /** Writes accepted. */
+  count: Scalars['Int']['output'];
+  /** When the last one was committed. */
+  lastAt?: Maybe<Scalars['String']['output']>;
+};
+
+/** One accepted write, as the audit trail keeps it: who, when, what, and on which bodies. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The mutation. */
+  action: Scalars['String']['output'];
+  /** When the write was committed (ISO 8601, UTC). */
+  at: Scalars['String']['output'];
+  /** Global ids of the bodies the write concerned. */
+  bodies: Array<Scalars['ID']['output']>;
+  /** Sequence number within the subgraph that accepted the write. */
+  id: Scalars['ID']['output'];
+  /** The mutation's arguments, as JSON text. */
+  input?: Maybe<Scalars['String']['output']>;
+  /** The request id, to find the request in every service's logs. */
+  requestId: Scalars['String']['output'];
+  /** What the write produced (usually the new or changed id), as JSON text. */
+  result?: Maybe<Scalars['String']['output']>;
+  /** The roles they held. */
+  roles: Array<Scalars['String']['output']>;
+  /** Who wrote it (the token's subject). */
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit entries, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** Edges of this page. */
+  edges: Array<AuditEntryEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Entries matching the filter across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge to an audit entry. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
 /** Creating a committee or working group. */
 export type CreateCommitteeInput = {
   /** The council or commune it belongs to. */
@@ -355,7 +409,7 @@ export type MandateStatus =
   /** Ended early by recall (revocatoria); the recall is kept. */
   | 'REVOKED';
 
-/** Changes to governance records. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates a committee (working group) of a council or commune. */
@@ -369,25 +423,25 @@ export type Mutation = {
 };
 
 
-/** Changes to governance records. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationCreateCommitteeArgs = {
   input: CreateCommitteeInput;
 };
 
 
-/** Changes to governance records. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationElectSpokespersonArgs = {
   input: ElectSpokespersonInput;
 };
 
 
-/** Changes to governance records. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationRecallMandateArgs = {
   input: RecallMandateInput;
 };
 
 
-/** Changes to governance records. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationRecordAssemblyArgs = {
   input: RecordAssemblyInput;
 };
@@ -504,7 +558,7 @@ export type PeriodInput = {
   to: Scalars['Date']['input'];
 };
 
-/** Read access to governance records; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type Query = {
   __typename?: 'Query';
   /** Assemblies, newest first, a page at a time. */
@@ -517,6 +571,10 @@ export type Query = {
   federation?: Maybe<Federation>;
   /** Organisations of communes, by name. */
   federations: Array<Federation>;
+  /** The governance subgraph's audit trail, newest first: every accepted write to the governance records (assemblies, elections, recalls, committees) with its author (auditors only). */
+  governanceAudit: AuditEntryConnection;
+  /** Writes per kind: the public summary of the governance audit trail. */
+  governanceAuditSummary: Array<AuditCount>;
   /** A mandate by id. */
   mandate?: Maybe<Mandate>;
   /** Mandates, newest first: a body's current spokespersons (status ACTIVE) or its full history (no status). */
@@ -532,7 +590,7 @@ export type Query = {
 };
 
 
-/** Read access to governance records; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryAssembliesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AssemblyFilter>;
@@ -540,31 +598,45 @@ export type QueryAssembliesArgs = {
 };
 
 
-/** Read access to governance records; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryAssemblyArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read access to governance records; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryDecisionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read access to governance records; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryFederationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read access to governance records; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
+export type QueryGovernanceAuditArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  bodyId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
+export type QueryGovernanceAuditSummaryArgs = {
+  bodyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryMandateArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read access to governance records; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryMandatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MandateFilter>;
@@ -572,13 +644,13 @@ export type QueryMandatesArgs = {
 };
 
 
-/** Read access to governance records; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryOrganArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read access to governance records; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryOrgansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrganFilter>;
@@ -586,13 +658,13 @@ export type QueryOrgansArgs = {
 };
 
 
-/** Read access to governance records; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryRecallArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read access to governance records; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QuerySpokespersonArgs = {
   id: Scalars['ID']['input'];
 };
@@ -854,6 +926,10 @@ export type ResolversTypes = {
   AssemblyFilter: AssemblyFilter;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AssemblyKind: AssemblyKind;
+  AuditCount: ResolverTypeWrapper<AuditCount>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   CreateCommitteeInput: CreateCommitteeInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Decision: ResolverTypeWrapper<DecisionRow>;
@@ -904,6 +980,10 @@ export type ResolversParentTypes = {
   AssemblyEdge: Omit<AssemblyEdge, 'node'> & { node: ResolversParentTypes['Assembly'] };
   AssemblyFilter: AssemblyFilter;
   Boolean: Scalars['Boolean']['output'];
+  AuditCount: AuditCount;
+  AuditEntry: AuditEntry;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
   CreateCommitteeInput: CreateCommitteeInput;
   Date: Scalars['Date']['output'];
   Decision: DecisionRow;
@@ -958,6 +1038,35 @@ export type AssemblyConnectionResolvers<ContextType = GovernanceContext, ParentT
 export type AssemblyEdgeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AssemblyEdge'] = ResolversParentTypes['AssemblyEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Assembly'], ParentType, ContextType>;
+};
+
+export type AuditCountResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditCount'] = ResolversParentTypes['AuditCount']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bodies?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  input?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1104,6 +1213,8 @@ export type QueryResolvers<ContextType = GovernanceContext, ParentType extends R
   decision?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<QueryDecisionArgs, 'id'>>;
   federation?: Resolver<Maybe<ResolversTypes['Federation']>, ParentType, ContextType, RequireFields<QueryFederationArgs, 'id'>>;
   federations?: Resolver<Array<ResolversTypes['Federation']>, ParentType, ContextType>;
+  governanceAudit?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryGovernanceAuditArgs, 'first'>>;
+  governanceAuditSummary?: Resolver<Array<ResolversTypes['AuditCount']>, ParentType, ContextType, Partial<QueryGovernanceAuditSummaryArgs>>;
   mandate?: Resolver<Maybe<ResolversTypes['Mandate']>, ParentType, ContextType, RequireFields<QueryMandateArgs, 'id'>>;
   mandates?: Resolver<ResolversTypes['MandateConnection'], ParentType, ContextType, RequireFields<QueryMandatesArgs, 'first'>>;
   organ?: Resolver<Maybe<ResolversTypes['Organ']>, ParentType, ContextType, RequireFields<QueryOrganArgs, 'id'>>;
@@ -1157,6 +1268,10 @@ export type Resolvers<ContextType = GovernanceContext> = {
   Assembly?: AssemblyResolvers<ContextType>;
   AssemblyConnection?: AssemblyConnectionResolvers<ContextType>;
   AssemblyEdge?: AssemblyEdgeResolvers<ContextType>;
+  AuditCount?: AuditCountResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Decision?: DecisionResolvers<ContextType>;
   Election?: ElectionResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { DateScalar } from '@comuna/subgraph-kit';
+import { auditTrailResolvers, DateScalar } from '@comuna/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { mutationResolvers } from '../mutations/index.js';
 import type { GovernanceRules } from '../rules/config.js';
@@ -13,7 +13,7 @@ export function createResolvers(rules: GovernanceRules, territory: TerritoryClie
     Date: DateScalar,
     ...typeResolvers,
     ...territoryResolvers,
-    Query: { ...queryResolvers, ...listResolvers },
+    Query: { ...queryResolvers, ...listResolvers, ...(auditTrailResolvers('governance') as Resolvers['Query']) },
     Mutation: mutationResolvers(rules, territory),
   };
 }

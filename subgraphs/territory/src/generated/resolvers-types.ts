@@ -509,7 +509,7 @@ export type Municipality = Territory & {
   state: State;
 };
 
-/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Records the next formation step; completing REGISTRATION registers the commune. */
@@ -529,43 +529,43 @@ export type Mutation = {
 };
 
 
-/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationAdvanceCommuneFormationArgs = {
   input: AdvanceCommuneFormationInput;
 };
 
 
-/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationChangeRegistryStatusArgs = {
   input: ChangeRegistryStatusInput;
 };
 
 
-/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationFormCommunalCircuitArgs = {
   input: FormCommunalCircuitInput;
 };
 
 
-/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationFormCommunalCityArgs = {
   input: FormCommunalCityInput;
 };
 
 
-/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationFormCommuneArgs = {
   input: FormCommuneInput;
 };
 
 
-/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationRegisterCommunalCouncilArgs = {
   input: RegisterCommunalCouncilInput;
 };
 
 
-/** Changes to the registry, for registry clerks (scope registry:write). Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationUpdateCensusArgs = {
   input: UpdateCensusInput;
 };
@@ -639,7 +639,7 @@ export type Provenance = {
   syntheticFields: Array<Scalars['String']['output']>;
 };
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type Query = {
   __typename?: 'Query';
   /** A communal circuit by id or registry code; give exactly one. */
@@ -679,14 +679,14 @@ export type Query = {
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryCommunalCircuitArgs = {
   code?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryCommunalCircuitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<BodyFilter>;
@@ -695,7 +695,7 @@ export type QueryCommunalCircuitsArgs = {
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryCommunalCitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<BodyFilter>;
@@ -704,21 +704,21 @@ export type QueryCommunalCitiesArgs = {
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryCommunalCityArgs = {
   code?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryCommunalCouncilArgs = {
   code?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryCommunalCouncilsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CommunalCouncilFilter>;
@@ -727,14 +727,14 @@ export type QueryCommunalCouncilsArgs = {
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryCommuneArgs = {
   code?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryCommunesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CommuneFilter>;
@@ -743,40 +743,40 @@ export type QueryCommunesArgs = {
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryMunicipalityArgs = {
   code?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryParishArgs = {
   code?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryRegistryStatisticsArgs = {
   filter?: InputMaybe<RegistryStatisticsFilter>;
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryStateArgs = {
   code?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryTerritoryArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryTerritoryAuditArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   bodyId?: InputMaybe<Scalars['ID']['input']>;
@@ -784,7 +784,7 @@ export type QueryTerritoryAuditArgs = {
 };
 
 
-/** Read access to the map and the registry; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryTerritoryAuditSummaryArgs = {
   bodyId?: InputMaybe<Scalars['ID']['input']>;
 };
