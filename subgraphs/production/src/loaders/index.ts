@@ -28,6 +28,13 @@ export function createLoaders(em: SqlEntityManager) {
   const unitReports = new Map<string, ReturnType<typeof unitReportsLoader>>();
 
   return {
+    /** Forgets the request's catalogue and report pages after a write (the kit clears every `clearAll` here). */
+    requestCaches: {
+      clearAll() {
+        catalogue = undefined;
+        unitReports.clear();
+      },
+    },
     /** The reports page of each unit, one loader per distinct page arguments. */
     unitReports(args: UnitReportsArgs) {
       const key = JSON.stringify(args);

@@ -12,8 +12,9 @@ const big = (value: unknown): bigint => BigInt((value as string | number | bigin
  * A DataLoader per distinct argument set (period, product list…), keyed by territory: every territory asking the
  * same question in one request is answered by one statement.
  */
-function perArguments<A, V>(batch: (args: A, territories: readonly ScopedTerritory[]) => Promise<Map<string, V>>, empty: () => V) {
+function perArguments<A, V>(registry: Map<string, unknown>[], batch: (args: A, territories: readonly ScopedTerritory[]) => Promise<Map<string, V>>, empty: () => V) {
   const loaders = new Map<string, DataLoader<ScopedTerritory, V, string>>();
+  registry.push(loaders);
   return (args: A): DataLoader<ScopedTerritory, V, string> => {
     const key = JSON.stringify(args);
     let loader = loaders.get(key);
@@ -71,8 +72,13 @@ export function rollupLoaders(em: SqlEntityManager) {
       where f.date between ? and ?
       group by s.t, f.id, f.product_id, f.quantity, f.currency, f.price_per_unit)`;
 
+  const caches: Map<string, unknown>[] = [];
   return {
-    outputByProduct: perArguments<PeriodRow, ProductAmountRow[]>(async (period, territories) => {
+    /** Forgets every cached figure (the kit calls this after a write). */
+    clearAll() {
+      for (const cache of caches) cache.clear();
+    },
+    outputByProduct: perArguments<PeriodRow, ProductAmountRow[]>(caches, async (period, territories) => {
       const { first, last } = monthWindow(period);
       const rows = await run(
         territories,
@@ -83,7 +89,7 @@ export function rollupLoaders(em: SqlEntityManager) {
       return grouped(rows, productAmount);
     }, () => []),
 
-    outputByTypeAndProduct: perArguments<PeriodRow, (ProductAmountRow & { type: UnitType })[]>(async (period, territories) => {
+    outputByTypeAndProduct: perArguments<PeriodRow, (ProductAmountRow & { type: UnitType })[]>(caches, async (period, territories) => {
       const { first, last } = monthWindow(period);
       const rows = await run(
         territories,
@@ -94,7 +100,7 @@ export function rollupLoaders(em: SqlEntityManager) {
       return grouped(rows, (row) => ({ ...productAmount(row), type: row.type as UnitType }));
     }, () => []),
 
-    unitsByType: perArguments<PeriodRow, TypeCounts[]>(async (period, territories) => {
+    unitsByType: perArguments<PeriodRow, TypeCounts[]>(caches, async (period, territories) => {
       const rows = await run(
         territories,
         `select s.t as t, u.type as type, count(*) as units, coalesce(sum(u.workers), 0) as workers from ${ACTIVE_UNITS} group by s.t, u.type order by s.t, u.type`,
@@ -103,12 +109,12 @@ export function rollupLoaders(em: SqlEntityManager) {
       return grouped(rows, (row) => ({ type: row.type as UnitType, activeUnits: toInt(row.units), workers: toInt(row.workers) }));
     }, () => []),
 
-    units: perArguments<PeriodRow, UnitCounts>(async (period, territories) => {
+    units: perArguments<PeriodRow, UnitCounts>(caches, async (period, territories) => {
       const rows = await run(territories, `select s.t as t, count(*) as units, coalesce(sum(u.workers), 0) as workers from ${ACTIVE_UNITS} group by s.t`, [period.to]);
       return new Map(rows.map((row) => [String(row.t), { activeUnits: toInt(row.units), workers: toInt(row.workers) }]));
     }, () => ({ activeUnits: 0, workers: 0 })),
 
-    exchangeByProduct: perArguments<PeriodRow, ProductExchangeRow[]>(async (period, territories) => {
+    exchangeByProduct: perArguments<PeriodRow, ProductExchangeRow[]>(caches, async (period, territories) => {
       const rows = await run(
         territories,
         `, ${FLOW_ENDS}
@@ -121,7 +127,7 @@ export function rollupLoaders(em: SqlEntityManager) {
       return grouped(rows, (row) => ({ productId: toInt(row.productId), inflow: big(row.inflow), outflow: big(row.outflow) }));
     }, () => []),
 
-    exchangeByCurrency: perArguments<PeriodRow, CurrencyExchangeRow[]>(async (period, territories) => {
+    exchangeByCurrency: perArguments<PeriodRow, CurrencyExchangeRow[]>(caches, async (period, territories) => {
       const rows = await run(
         territories,
         `, ${FLOW_ENDS}
@@ -135,7 +141,7 @@ export function rollupLoaders(em: SqlEntityManager) {
     }, () => []),
 
     /** Output of some products converted to thousandths of their dimension's base unit (grams, millilitres, items). */
-    totalInBase: perArguments<{ period: PeriodRow; productIds: number[] }, bigint>(async ({ period, productIds }, territories) => {
+    totalInBase: perArguments<{ period: PeriodRow; productIds: number[] }, bigint>(caches, async ({ period, productIds }, territories) => {
       const { first, last } = monthWindow(period);
       const rows = await run(
         territories,
