@@ -486,6 +486,110 @@ export type GeoPointInput = {
   longitude: Scalars['Float']['input'];
 };
 
+/** A communal city in a registry import; its communes are named by registry code (from the same import or already registered). */
+export type ImportCommunalCityInput = {
+  /** Registry code; must be free. */
+  code: Scalars['String']['input'];
+  /** Registry codes of its communes; the first one's seat state is the city's. */
+  communeCodes: Array<Scalars['String']['input']>;
+  /** Date of founding (and of registration); not in the future. */
+  foundedOn: Scalars['Date']['input'];
+  /** Name. */
+  name: Scalars['String']['input'];
+  /** Current status: REGISTERED (default), ACTIVE or INACTIVE. */
+  status?: InputMaybe<RegistryStatus>;
+};
+
+/** A commune in a registry import; its councils are named by SITUR code (from the same import or already registered). */
+export type ImportCommuneInput = {
+  /** Area in hectares (a decimal string such as "2300" or "11.5"). */
+  areaHectares?: InputMaybe<Scalars['String']['input']>;
+  /** Registry code; must be free. */
+  code: Scalars['String']['input'];
+  /** SITUR codes of its councils; the first one's state is the commune's seat. */
+  councilCodes: Array<Scalars['String']['input']>;
+  /** For a commune in formation, the last step completed (default PROMOTER_COMMISSION). */
+  formationStep?: InputMaybe<FormationStep>;
+  /** Date the promoter commission was registered; not in the future. */
+  foundedOn: Scalars['Date']['input'];
+  /** Urban, rural, mixed or indigenous. */
+  kind: CommuneKind;
+  /** Latitude of its centre, -90 to 90 (give both or neither). */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Longitude of its centre, -180 to 180 (give both or neither). */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Name of the commune. */
+  name: Scalars['String']['input'];
+  /** Registration date; null for a commune still in formation. */
+  registeredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Current status: IN_FORMATION (when not registered), REGISTERED (default when registered), ACTIVE or INACTIVE. */
+  status?: InputMaybe<RegistryStatus>;
+};
+
+/** A communal council in a registry import. Bodies are referred to by registry code, so a file exported from one registry imports into another. */
+export type ImportCouncilInput = {
+  /** Date of the census figures; the registration date when omitted. Not in the future nor before registration. */
+  censusAsOf?: InputMaybe<Scalars['Date']['input']>;
+  /** SITUR code; the key other rows refer to the council by. Must be free. */
+  code: Scalars['String']['input'];
+  /** Families (urban 150-400, rural at least 20, indigenous at least 10). */
+  families: Scalars['Int']['input'];
+  /** Households; defaults to the number of families. */
+  households?: InputMaybe<Scalars['Int']['input']>;
+  /** Name of the council. */
+  name: Scalars['String']['input'];
+  /** Open Civic Data id of the parish it sits in (ocd-division/country:ve/estado:…/municipio:…/parroquia:…). */
+  parishCode: Scalars['String']['input'];
+  /** Inhabitants; at least the number of families. */
+  population: Scalars['Int']['input'];
+  /** Registration date; not in the future. */
+  registeredOn: Scalars['Date']['input'];
+  /** Urban, rural or indigenous; fixes the allowed family count. */
+  setting: CouncilSetting;
+  /** Current status: REGISTERED (default), ACTIVE or INACTIVE. */
+  status?: InputMaybe<RegistryStatus>;
+};
+
+/** Registry data to import, applied in order: councils, then communes, then communal cities, so later rows may refer to earlier ones. */
+export type ImportRegistryInput = {
+  /** Communal cities. */
+  communalCities?: Array<ImportCommunalCityInput>;
+  /** Communes. */
+  communes?: Array<ImportCommuneInput>;
+  /** Communal councils. */
+  councils?: Array<ImportCouncilInput>;
+};
+
+/** What an import did. */
+export type ImportRegistryResult = {
+  __typename?: 'ImportRegistryResult';
+  /** Whether anything was written: false for an atomic import with any refused row. */
+  committed: Scalars['Boolean']['output'];
+  /** Rows written. */
+  imported: Scalars['Int']['output'];
+  /** Global ids of the bodies written, in the order of the rows. */
+  importedIds: Array<Scalars['ID']['output']>;
+  /** Every refused row with its reason. */
+  rejected: Array<ImportRejection>;
+};
+
+/** A row an import refused, and why. */
+export type ImportRejection = {
+  __typename?: 'ImportRejection';
+  /** Which list the row was in. */
+  bodyType: BodyType;
+  /** The row's registry code, as given. */
+  code?: Maybe<Scalars['String']['output']>;
+  /** The error code the same mistake gets from the single-body mutations (BAD_USER_INPUT, NOT_FOUND, CONFLICT). */
+  errorCode: Scalars['String']['output'];
+  /** The field at fault, when one is. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** Position of the row in its list, from 0. */
+  index: Scalars['Int']['output'];
+  /** Why it was refused, in words a person can act on. */
+  message: Scalars['String']['output'];
+};
+
 /** A municipality (municipio). */
 export type Municipality = Territory & {
   __typename?: 'Municipality';
@@ -522,6 +626,8 @@ export type Mutation = {
   formCommunalCity: CommunalCity;
   /** Forms a commune from existing councils; it starts IN_FORMATION at the promoter-commission step. */
   formCommune: Commune;
+  /** Imports registry data, every row validated like the single-body mutations. atomic: true writes all rows or, if any is refused, none; atomic: false writes the valid rows and refuses the rest (each row whole or not at all). Either way every refused row is reported. */
+  importRegistry: ImportRegistryResult;
   /** Registers a new communal council. */
   registerCommunalCouncil: CommunalCouncil;
   /** Updates a council's census figures. */
@@ -556,6 +662,13 @@ export type MutationFormCommunalCityArgs = {
 /** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationFormCommuneArgs = {
   input: FormCommuneInput;
+};
+
+
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
+export type MutationImportRegistryArgs = {
+  atomic: Scalars['Boolean']['input'];
+  input: ImportRegistryInput;
 };
 
 
@@ -1203,6 +1316,12 @@ export type ResolversTypes = {
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPointInput: GeoPointInput;
+  ImportCommunalCityInput: ImportCommunalCityInput;
+  ImportCommuneInput: ImportCommuneInput;
+  ImportCouncilInput: ImportCouncilInput;
+  ImportRegistryInput: ImportRegistryInput;
+  ImportRegistryResult: ResolverTypeWrapper<ImportRegistryResult>;
+  ImportRejection: ResolverTypeWrapper<ImportRejection>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Municipality: ResolverTypeWrapper<MunicipalityRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1266,6 +1385,12 @@ export type ResolversParentTypes = {
   GeoPoint: GeoPoint;
   Float: Scalars['Float']['output'];
   GeoPointInput: GeoPointInput;
+  ImportCommunalCityInput: ImportCommunalCityInput;
+  ImportCommuneInput: ImportCommuneInput;
+  ImportCouncilInput: ImportCouncilInput;
+  ImportRegistryInput: ImportRegistryInput;
+  ImportRegistryResult: ImportRegistryResult;
+  ImportRejection: ImportRejection;
   JSONObject: Scalars['JSONObject']['output'];
   Municipality: MunicipalityRow;
   Mutation: Record<PropertyKey, never>;
@@ -1454,6 +1579,22 @@ export type GeoPointResolvers<ContextType = TerritoryContext, ParentType extends
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type ImportRegistryResultResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['ImportRegistryResult'] = ResolversParentTypes['ImportRegistryResult']> = {
+  committed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  imported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  importedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  rejected?: Resolver<Array<ResolversTypes['ImportRejection']>, ParentType, ContextType>;
+};
+
+export type ImportRejectionResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['ImportRejection'] = ResolversParentTypes['ImportRejection']> = {
+  bodyType?: Resolver<ResolversTypes['BodyType'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
 }
@@ -1478,6 +1619,7 @@ export type MutationResolvers<ContextType = TerritoryContext, ParentType extends
   formCommunalCircuit?: Resolver<ResolversTypes['CommunalCircuit'], ParentType, ContextType, RequireFields<MutationFormCommunalCircuitArgs, 'input'>>;
   formCommunalCity?: Resolver<ResolversTypes['CommunalCity'], ParentType, ContextType, RequireFields<MutationFormCommunalCityArgs, 'input'>>;
   formCommune?: Resolver<ResolversTypes['Commune'], ParentType, ContextType, RequireFields<MutationFormCommuneArgs, 'input'>>;
+  importRegistry?: Resolver<ResolversTypes['ImportRegistryResult'], ParentType, ContextType, RequireFields<MutationImportRegistryArgs, 'atomic' | 'input'>>;
   registerCommunalCouncil?: Resolver<ResolversTypes['CommunalCouncil'], ParentType, ContextType, RequireFields<MutationRegisterCommunalCouncilArgs, 'input'>>;
   updateCensus?: Resolver<ResolversTypes['CommunalCouncil'], ParentType, ContextType, RequireFields<MutationUpdateCensusArgs, 'input'>>;
 };
@@ -1623,6 +1765,8 @@ export type Resolvers<ContextType = TerritoryContext> = {
   CountBy?: CountByResolvers<ContextType>;
   Date?: GraphQLScalarType;
   GeoPoint?: GeoPointResolvers<ContextType>;
+  ImportRegistryResult?: ImportRegistryResultResolvers<ContextType>;
+  ImportRejection?: ImportRejectionResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

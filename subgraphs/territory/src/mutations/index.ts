@@ -5,6 +5,7 @@ import { changeRegistryStatus } from './change-registry-status.js';
 import { formCommunalCircuit } from './form-communal-circuit.js';
 import { formCommunalCity } from './form-communal-city.js';
 import { formCommune } from './form-commune.js';
+import { importRegistry } from './import-registry.js';
 import { registerCommunalCouncil } from './register-communal-council.js';
 import { updateCensus } from './update-census.js';
 
@@ -18,5 +19,6 @@ export function mutationResolvers(rules: RegistryRules): Resolvers['Mutation'] {
     formCommunalCircuit,
     changeRegistryStatus,
     updateCensus: updateCensus(rules),
+    importRegistry: importRegistry(rules),
   } as Resolvers['Mutation'];
 }
