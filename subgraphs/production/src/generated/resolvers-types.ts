@@ -19,6 +19,60 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** How many writes of one kind the audit trail holds: its public summary. */
+export type AuditCount = {
+  __typename?: 'AuditCount';
+  /** The mutation. */
+  action: Scalars['String']['output'];
+  /** Writes accepted. */
+  count: Scalars['Int']['output'];
+  /** When the last one was committed. */
+  lastAt?: Maybe<Scalars['String']['output']>;
+};
+
+/** One accepted write, as the audit trail keeps it: who, when, what, and on which bodies. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The mutation. */
+  action: Scalars['String']['output'];
+  /** When the write was committed (ISO 8601, UTC). */
+  at: Scalars['String']['output'];
+  /** Global ids of the bodies the write concerned. */
+  bodies: Array<Scalars['ID']['output']>;
+  /** Sequence number within the subgraph that accepted the write. */
+  id: Scalars['ID']['output'];
+  /** The mutation's arguments, as JSON text. */
+  input?: Maybe<Scalars['String']['output']>;
+  /** The request id, to find the request in every service's logs. */
+  requestId: Scalars['String']['output'];
+  /** What the write produced (usually the new or changed id), as JSON text. */
+  result?: Maybe<Scalars['String']['output']>;
+  /** The roles they held. */
+  roles: Array<Scalars['String']['output']>;
+  /** Who wrote it (the token's subject). */
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit entries, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** Edges of this page. */
+  edges: Array<AuditEntryEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Entries matching the filter across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge to an audit entry. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
 /** Census figures of a territory, summed in the database from the communal councils within it. */
 export type Census = {
   __typename?: 'Census';
@@ -159,7 +213,7 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
-/** Changes to production data. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Records an exchange flow between bodies or a distribution to households. */
@@ -173,25 +227,25 @@ export type Mutation = {
 };
 
 
-/** Changes to production data. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationRecordExchangeFlowArgs = {
   input: RecordExchangeFlowInput;
 };
 
 
-/** Changes to production data. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationRegisterProductionUnitArgs = {
   input: RegisterProductionUnitInput;
 };
 
 
-/** Changes to production data. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationReportProductionArgs = {
   input: ReportProductionInput;
 };
 
 
-/** Changes to production data. Every mutation validates fully before writing; a failed one writes nothing. */
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationSetPriceAgreementArgs = {
   input: SetPriceAgreementInput;
 };
@@ -575,7 +629,7 @@ export type Quantity = {
   value: Scalars['String']['output'];
 };
 
-/** Read access to production; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type Query = {
   __typename?: 'Query';
   /** Exchange flows, newest first, a page at a time. */
@@ -584,6 +638,10 @@ export type Query = {
   priceAgreements: PriceAgreementConnection;
   /** A product by id. */
   product?: Maybe<Product>;
+  /** The production subgraph's audit trail, newest first: every accepted write to units, reports, exchanges and prices with its author (auditors only). */
+  productionAudit: AuditEntryConnection;
+  /** Writes per kind: the public summary of the production audit trail. */
+  productionAuditSummary: Array<AuditCount>;
   /** Monthly production reports, newest month first, a page at a time. */
   productionReports: ProductionReportConnection;
   /** A production unit by id. */
@@ -595,7 +653,7 @@ export type Query = {
 };
 
 
-/** Read access to production; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryExchangeFlowsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ExchangeFlowFilter>;
@@ -603,7 +661,7 @@ export type QueryExchangeFlowsArgs = {
 };
 
 
-/** Read access to production; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryPriceAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PriceAgreementFilter>;
@@ -611,13 +669,27 @@ export type QueryPriceAgreementsArgs = {
 };
 
 
-/** Read access to production; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryProductArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read access to production; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
+export type QueryProductionAuditArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  bodyId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
+export type QueryProductionAuditSummaryArgs = {
+  bodyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryProductionReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProductionReportFilter>;
@@ -625,13 +697,13 @@ export type QueryProductionReportsArgs = {
 };
 
 
-/** Read access to production; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryProductionUnitArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read access to production; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryProductionUnitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProductionUnitFilter>;
@@ -639,7 +711,7 @@ export type QueryProductionUnitsArgs = {
 };
 
 
-/** Read access to production; none of it needs a login. */
+/** Every read: the registry, governance records, production and the open books. Public data needs no login. */
 export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProductFilter>;
@@ -931,14 +1003,18 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Census: ResolverTypeWrapper<Census>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  CurrencyExchange: ResolverTypeWrapper<CurrencyExchangeRow>;
+  AuditCount: ResolverTypeWrapper<AuditCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  Census: ResolverTypeWrapper<Census>;
+  CurrencyExchange: ResolverTypeWrapper<CurrencyExchangeRow>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   ExchangeBalance: ResolverTypeWrapper<FiguresRow>;
   ExchangeFlow: ResolverTypeWrapper<FlowRow>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ExchangeFlowConnection: ResolverTypeWrapper<Omit<ExchangeFlowConnection, 'edges'> & { edges: Array<ResolversTypes['ExchangeFlowEdge']> }>;
   ExchangeFlowEdge: ResolverTypeWrapper<Omit<ExchangeFlowEdge, 'node'> & { node: ResolversTypes['ExchangeFlow'] }>;
   ExchangeFlowFilter: ExchangeFlowFilter;
@@ -989,14 +1065,18 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Census: Census;
-  Int: Scalars['Int']['output'];
-  CurrencyExchange: CurrencyExchangeRow;
+  AuditCount: AuditCount;
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  AuditEntry: AuditEntry;
+  ID: Scalars['ID']['output'];
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
+  Census: Census;
+  CurrencyExchange: CurrencyExchangeRow;
   Date: Scalars['Date']['output'];
   ExchangeBalance: FiguresRow;
   ExchangeFlow: FlowRow;
-  ID: Scalars['ID']['output'];
   ExchangeFlowConnection: Omit<ExchangeFlowConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExchangeFlowEdge']> };
   ExchangeFlowEdge: Omit<ExchangeFlowEdge, 'node'> & { node: ResolversParentTypes['ExchangeFlow'] };
   ExchangeFlowFilter: ExchangeFlowFilter;
@@ -1037,6 +1117,35 @@ export type ResolversParentTypes = {
   Territory: TerritoryRef;
   TerritoryScope: TerritoryScope;
   UnitTypeOutput: UnitTypeRow;
+};
+
+export type AuditCountResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['AuditCount'] = ResolversParentTypes['AuditCount']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bodies?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  input?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type CurrencyExchangeResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['CurrencyExchange'] = ResolversParentTypes['CurrencyExchange']> = {
@@ -1249,6 +1358,8 @@ export type QueryResolvers<ContextType = ProductionContext, ParentType extends R
   exchangeFlows?: Resolver<ResolversTypes['ExchangeFlowConnection'], ParentType, ContextType, RequireFields<QueryExchangeFlowsArgs, 'first'>>;
   priceAgreements?: Resolver<ResolversTypes['PriceAgreementConnection'], ParentType, ContextType, RequireFields<QueryPriceAgreementsArgs, 'first'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
+  productionAudit?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryProductionAuditArgs, 'first'>>;
+  productionAuditSummary?: Resolver<Array<ResolversTypes['AuditCount']>, ParentType, ContextType, Partial<QueryProductionAuditSummaryArgs>>;
   productionReports?: Resolver<ResolversTypes['ProductionReportConnection'], ParentType, ContextType, RequireFields<QueryProductionReportsArgs, 'first'>>;
   productionUnit?: Resolver<Maybe<ResolversTypes['ProductionUnit']>, ParentType, ContextType, RequireFields<QueryProductionUnitArgs, 'id'>>;
   productionUnits?: Resolver<ResolversTypes['ProductionUnitConnection'], ParentType, ContextType, RequireFields<QueryProductionUnitsArgs, 'first'>>;
@@ -1282,6 +1393,10 @@ export type UnitTypeOutputResolvers<ContextType = ProductionContext, ParentType 
 };
 
 export type Resolvers<ContextType = ProductionContext> = {
+  AuditCount?: AuditCountResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   CurrencyExchange?: CurrencyExchangeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   ExchangeBalance?: ExchangeBalanceResolvers<ContextType>;

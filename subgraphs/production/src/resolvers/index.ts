@@ -1,4 +1,4 @@
-import { DateScalar } from '@comuna/subgraph-kit';
+import { auditTrailResolvers, DateScalar } from '@comuna/subgraph-kit';
 import type { BodyDirectory } from '../bodies.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { mutationResolvers } from '../mutations/index.js';
@@ -12,7 +12,7 @@ export function createResolvers(bodies: BodyDirectory): Resolvers {
     Date: DateScalar,
     ...typeResolvers,
     ...territoryResolvers,
-    Query: { ...queryResolvers, ...listResolvers },
+    Query: { ...queryResolvers, ...listResolvers, ...(auditTrailResolvers('production') as Resolvers['Query']) },
     Mutation: mutationResolvers(bodies),
   };
 }
