@@ -30,6 +30,15 @@ const gatewayConfigSchema = z.object({
   MAX_ALIASES: z.coerce.number().int().min(0).default(30),
   MAX_TOKENS: z.coerce.number().int().min(10).default(4_000),
   MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+  /** One subgraph call, retries included, is abandoned after this; the client gets the rest of its answer. */
+  SUBGRAPH_DEADLINE_MS: z.coerce.number().int().min(10).max(120_000).default(5_000),
+  /** Further attempts of a subgraph query after a connection error, 5xx or 429 (mutations are never retried). */
+  SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  SUBGRAPH_BACKOFF_MS: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** Requests served at once; above it the gateway answers 503 at once. */
+  MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
+  /** On SIGTERM, how long in-flight requests may take to finish before the process exits anyway. */
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Requests a minute per client address (token bucket). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
   /** Built pages (GraphiQL, dashboard) served under /graphiql and /dashboard. */

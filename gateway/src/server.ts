@@ -12,6 +12,7 @@ import { createAuthenticator } from './auth.js';
 import { queryLimits } from './limits.js';
 import { RateLimiter } from './rate-limit.js';
 import { staticPages } from './static-pages.js';
+import { deadlineFetch, subgraphUnavailable, type Fetch } from './subgraph-fetch.js';
 import { supergraphForApolloGateway } from './supergraph.js';
 import { trustedDocumentsPlugin } from './trusted-documents.js';
 import type { GatewayConfig } from './config.js';
@@ -27,6 +28,21 @@ export interface GatewayContext {
  * the verified actor only (whatever a client sent is never forwarded); the fetcher then signs it with the body.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly serviceName: string,
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+  ) {
+    super(config);
+  }
+
+  /** Whatever went wrong on the way (refused, reset, a 5xx page), the client learns which subgraph is missing. */
+  override didEncounterError(error: Error): void {
+    if (error instanceof GraphQLError && error.extensions?.code === 'SERVICE_UNAVAILABLE') throw error;
+    const status = (error as GraphQLError).extensions?.response as { status?: number } | undefined;
+    if (status?.status && status.status >= 500) throw subgraphUnavailable(this.serviceName, `HTTP ${status.status}`);
+    throw error;
+  }
+
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     request.http?.headers.set('x-request-id', context?.requestId ?? randomUUID());
     request.http?.headers.set(CONTEXT_HEADER, encodeActor(context?.actor ?? anonymous));
@@ -34,9 +50,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 }
 
 /** A fetch that adds the HMAC over the context header, a timestamp and the exact body it sends. */
-function signingFetcher(secret: string) {
-  return (url: string, init: { method?: string; headers: Record<string, string>; body: string }) =>
-    fetch(url, { ...init, headers: { ...init.headers, ...signRequest(secret, init.headers[CONTEXT_HEADER] ?? '', init.body) } });
+function signingFetcher(secret: string): Fetch {
+  // Signed per attempt, so a retry carries a fresh timestamp.
+  return (url, init) => fetch(url, { ...init, headers: { ...init.headers, ...signRequest(secret, init.headers[CONTEXT_HEADER] ?? '', init.body) } });
 }
 
 /**
@@ -48,7 +64,15 @@ export function createGateway(config: GatewayConfig): ApolloServer<GatewayContex
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: signingFetcher(config.CONTEXT_SECRET) as never }),
+      new SubgraphDataSource(name, {
+        url: config.subgraphUrls[name] ?? url,
+        fetcher: deadlineFetch(signingFetcher(config.CONTEXT_SECRET), {
+          name,
+          deadlineMs: config.SUBGRAPH_DEADLINE_MS,
+          retries: config.SUBGRAPH_RETRIES,
+          backoffMs: config.SUBGRAPH_BACKOFF_MS,
+        }) as never,
+      }),
   });
   const production = config.NODE_ENV === 'production';
   const limits = queryLimits(config);
@@ -83,6 +107,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const running = await serve({
     apollo,
     admit: (req) => limiter.admit(req),
+    maxInFlight: config.MAX_IN_FLIGHT,
+    drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
     routes: staticPages(config.WEB_ROOT),
     context: async (req) => {
       try {
@@ -110,7 +136,7 @@ function unauthenticatedError(message: string): GraphQLError {
 }
 
 /** Codes whose messages are meant for the client; anything else is an internal failure, and says nothing more. */
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_NOT_TRUSTED', 'OPERATION_RESOLUTION_FAILURE']);
+const CLIENT_CODES = new Set(['SERVICE_UNAVAILABLE', 'RATE_LIMITED', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_NOT_TRUSTED', 'OPERATION_RESOLUTION_FAILURE']);
 
 /** Production: subgraph internals (messages, stack traces) never reach clients. */
 function maskInternalErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {

@@ -8,6 +8,10 @@ export const subgraphConfigSchema = z.object({
   /** `sample` loads the embedded sample dataset into an empty database on start. */
   SEED: z.enum(['sample', 'none']).default('sample'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Requests served at once; above it the subgraph answers 503 at once (the gateway retries a query elsewhere or later). */
+  MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
+  /** On SIGTERM, how long in-flight requests may take to finish before the process exits anyway. */
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** `signed`: only requests the gateway signed are served. `open`: development only, every caller anonymous. */
   TRUST_MODE: z.enum(['signed', 'open']).default('signed'),

@@ -19,13 +19,34 @@ export interface ServeOptions<C extends BaseContext, I = undefined> {
   admit?: (req: IncomingMessage) => boolean;
   /** Answers whether the service can do useful work (database reachable…); used by /ready. */
   ready?: () => Promise<boolean>;
+  /**
+   * Requests served at once; above it a request is refused at once with 503 and `retry-after`, so overload
+   * shows up as fast refusals a client can retry instead of a queue that grows until everything times out.
+   */
+  maxInFlight?: number;
+  /** How long `close()` waits for in-flight requests before cutting their connections. */
+  drainTimeoutMs?: number;
+  /** Called once per finished request (metrics, logs). */
+  onFinished?: (event: RequestEvent) => void;
   host: string;
   port: number;
 }
 
+export interface RequestEvent {
+  req: IncomingMessage;
+  status: number;
+  durationMs: number;
+}
+
+/** Default for `maxInFlight`. */
+export const DEFAULT_MAX_IN_FLIGHT = 256;
+
 export interface RunningServer {
   server: Server;
   url: string;
+  /** Requests being served now. */
+  inFlight(): number;
+  /** Stops accepting, lets in-flight requests finish (up to the drain timeout), then closes every connection. */
   close(): Promise<void>;
 }
 
@@ -53,14 +74,34 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  */
 export async function serve<C extends BaseContext, I = undefined>(options: ServeOptions<C, I>): Promise<RunningServer> {
   const { apollo } = options;
+  const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  let inFlight = 0;
+  let draining = false;
+  let drained: (() => void) | undefined;
   const server = createServer(async (req, res) => {
+    const started = performance.now();
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/ready') {
+      // A draining process says it is not ready, so a load balancer stops sending it work before it exits.
+      const ok = !draining && (options.ready ? await options.ready().catch(() => false) : true);
+      return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : draining ? 'shutting down' : 'not ready' });
+    }
+    if (draining) {
+      res.setHeader('connection', 'close');
+      return sendJson(res, 503, { errors: [{ message: 'Shutting down: retry on another instance', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    }
+    if (inFlight >= maxInFlight) {
+      res.setHeader('retry-after', '1');
+      return sendJson(res, 503, { errors: [{ message: `Overloaded: more than ${maxInFlight} requests in progress; retry shortly`, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    }
+    inFlight++;
+    res.once('close', () => {
+      inFlight--;
+      options.onFinished?.({ req, status: res.statusCode, durationMs: performance.now() - started });
+      if (draining && inFlight === 0) drained?.();
+    });
     try {
-      const path = (req.url ?? '/').split('?')[0];
-      if (path === '/health') return sendJson(res, 200, { status: 'ok' });
-      if (path === '/ready') {
-        const ok = options.ready ? await options.ready().catch(() => false) : true;
-        return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
-      }
       if (req.method === 'GET' && options.routes?.(path ?? '/', req, res)) return;
       if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: 'not found: use /graphql' });
       if (options.admit && !options.admit(req)) {
@@ -108,6 +149,22 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
     }
   });
   server.keepAliveTimeout = 65_000;
+  const close = async () => {
+    if (draining) return;
+    draining = true;
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    if (inFlight > 0) {
+      const timeout = options.drainTimeoutMs ?? 10_000;
+      await new Promise<void>((resolve) => {
+        drained = resolve;
+        setTimeout(resolve, timeout).unref();
+      });
+    }
+    // Keep-alive connections that just finished a request would otherwise hold the server open until they time out.
+    server.closeAllConnections();
+    await stopped;
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -116,10 +173,7 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
   return {
     server,
     url: `http://${options.host}:${port}/graphql`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
+    inFlight: () => inFlight,
+    close,
   };
 }

@@ -146,6 +146,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: Subgr
     authenticate: (req, raw) => (config.TRUST_MODE === 'open' ? anonymous : verifyRequest(secret!, req.headers, raw)),
     context: async (req, actor) => subgraph.createContext(req, actor),
     ready: async () => subgraph.orm.isConnected(),
+    maxInFlight: config.MAX_IN_FLIGHT,
+    drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
     host: config.HOST,
     port: config.PORT,
   });
