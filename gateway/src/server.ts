@@ -21,6 +21,8 @@ import type { GatewayConfig } from './config.js';
 export interface GatewayContext {
   requestId: string;
   actor: Actor;
+  /** The client's `Idempotency-Key`, forwarded signed so a subgraph can replay a repeated mutation's result. */
+  idempotencyKey?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     request.http?.headers.set('x-request-id', context?.requestId ?? randomUUID());
-    request.http?.headers.set(CONTEXT_HEADER, encodeActor(context?.actor ?? anonymous));
+    request.http?.headers.set(CONTEXT_HEADER, encodeActor(context?.actor ?? anonymous, context?.idempotencyKey));
   }
 }
 
@@ -112,7 +114,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     routes: staticPages(config.WEB_ROOT),
     context: async (req) => {
       try {
-        return { requestId: requestIdOf(req), actor: await authenticate(req) };
+        const key = req.headers['idempotency-key'];
+        return { requestId: requestIdOf(req), actor: await authenticate(req), idempotencyKey: typeof key === 'string' ? key.slice(0, 300) : undefined };
       } catch (error) {
         throw unauthenticatedError((error as Error).message);
       }

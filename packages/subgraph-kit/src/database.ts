@@ -4,6 +4,7 @@ import { MikroORM, type Options } from '@mikro-orm/core';
 import { NodeSqliteDialect, SqliteDriver, type SqlEntityManager } from '@mikro-orm/sql';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { IDEMPOTENCY_INDEX_POSTGRES, IDEMPOTENCY_TABLE_POSTGRES } from './idempotency-record.js';
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
 
@@ -78,6 +79,18 @@ export async function prepareSchema(orm: MikroORM, kind: DatabaseKind): Promise<
     return;
   }
   await orm.migrator.up();
+  await ensureKitTables(orm, kind);
+}
+
+/**
+ * Tables the kit owns in every subgraph's database (PostgreSQL; on SQLite the schema generator makes them).
+ * Idempotent, so it runs on every start after the subgraph's own migrations.
+ */
+export async function ensureKitTables(orm: MikroORM, kind: DatabaseKind): Promise<void> {
+  if (kind !== 'postgresql') return;
+  const em = orm.em.fork() as SqlEntityManager;
+  await em.execute(IDEMPOTENCY_TABLE_POSTGRES);
+  await em.execute(IDEMPOTENCY_INDEX_POSTGRES);
 }
 
 /** True when this EntityManager talks to PostgreSQL (for the few statements the two databases spell differently). */

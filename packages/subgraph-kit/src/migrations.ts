@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { AuditEntry } from './audit-entry.js';
-import { initOrm } from './database.js';
+import { ensureKitTables, initOrm } from './database.js';
+import { IdempotencyRecord } from './idempotency-record.js';
 import type { SubgraphDefinition } from './subgraph.js';
 
 /**
@@ -9,11 +10,13 @@ import type { SubgraphDefinition } from './subgraph.js';
  *   up | down           applies or reverts migrations (compiled ones, from the subgraph's dist)
  */
 export async function migrationCommand(def: SubgraphDefinition<unknown>, command: string, databaseUrl: string, sourceDir: string): Promise<string> {
-  const orm = await initOrm({ databaseUrl, entities: [...(def.entities ?? []), AuditEntry], migrationsPath: def.migrationsPath });
+  const orm = await initOrm({ databaseUrl, entities: [...(def.entities ?? []), AuditEntry, IdempotencyRecord], migrationsPath: def.migrationsPath });
   try {
     switch (command) {
       case 'create': {
         await orm.migrator.up();
+        // The kit's own tables exist before the diff, so a subgraph's migration never tries to create them.
+        await ensureKitTables(orm, 'postgresql');
         const result = await orm.migrator.create(sourceDir);
         return result.fileName ? `created ${sourceDir}/${result.fileName}` : 'no changes: the database matches the entities';
       }

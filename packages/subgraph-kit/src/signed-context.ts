@@ -22,9 +22,9 @@ function mac(secret: string, timestamp: string, context: string, body: string): 
   return createHmac('sha256', secret).update(`${timestamp}\n${context}\n${sha256(body)}`).digest('base64url');
 }
 
-/** The identity as the header carries it. */
-export function encodeActor(actor: Actor): string {
-  return Buffer.from(JSON.stringify({ sub: actor.subject, grants: actor.grants }), 'utf8').toString('base64url');
+/** The identity as the header carries it, with the client's idempotency key when it sent one (signed with it). */
+export function encodeActor(actor: Actor, idempotencyKey?: string): string {
+  return Buffer.from(JSON.stringify({ sub: actor.subject, grants: actor.grants, ...(idempotencyKey ? { idem: idempotencyKey } : {}) }), 'utf8').toString('base64url');
 }
 
 /** Headers for one subgraph request: the context header must already be set; the body is the exact bytes sent. */

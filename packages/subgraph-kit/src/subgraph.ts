@@ -8,6 +8,8 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { AuditEntry } from './audit-entry.js';
+import { IdempotencyRecord } from './idempotency-record.js';
+import { CONTEXT_HEADER } from './signed-context.js';
 import { installAuditGuards } from './audit-guards.js';
 import { databaseKind, initOrm, prepareSchema } from './database.js';
 import { serve, type RunningServer } from './http-server.js';
@@ -38,6 +40,8 @@ export interface SubgraphContext<L> {
   loaders: L;
   actor: Actor;
   requestId: string;
+  /** The client's Idempotency-Key for this request's mutation, when it sent one. */
+  idempotencyKey?: string;
   policy: WritePolicy;
   resetLoaders(): void;
 }
@@ -78,7 +82,7 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
   const orm = await initOrm({
     databaseUrl: options.databaseUrl,
     // Every subgraph keeps its own audit trail of the writes it accepted.
-    entities: [...(def.entities ?? []), AuditEntry],
+    entities: [...(def.entities ?? []), AuditEntry, IdempotencyRecord],
     migrationsPath: def.migrationsPath,
     poolMax: options.poolMax,
     onStatement: options.onStatement,
@@ -107,6 +111,7 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
       loaders: def.createLoaders(em),
       actor,
       requestId: typeof header === 'string' && header.length <= 100 ? header : randomUUID(),
+      idempotencyKey: idempotencyKeyOf(req),
       policy,
       // Cleared in place: Apollo hands resolvers a shallow copy of the context, so replacing the loaders object
       // would leave the copy reading stale cached rows after a write.
@@ -129,6 +134,21 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
       await orm.close(true);
     },
   };
+}
+
+/**
+ * The key travels inside the signed context header, which the request was already verified against (in open
+ * development mode it is taken as given, like everything else there).
+ */
+function idempotencyKeyOf(req?: IncomingMessage): string | undefined {
+  const header = req?.headers[CONTEXT_HEADER];
+  if (typeof header !== 'string') return undefined;
+  try {
+    const { idem } = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { idem?: unknown };
+    return typeof idem === 'string' ? idem : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Boots a subgraph from parsed configuration and listens; used by each subgraph's `main`. */

@@ -2,7 +2,8 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Actor } from './actor.js';
 import { scopesOf } from './actor.js';
 import { AuditEntry } from './audit-entry.js';
-import { forbidden, unauthenticated } from './errors.js';
+import { conflict, forbidden, unauthenticated } from './errors.js';
+import { claimKey, idempotencyClaim, isDuplicateKey, storedResult, type IdempotencyClaim } from './idempotency.js';
 
 /** What a mutation is about to do, for authorization and (later) the audit trail. */
 export interface WriteIntent {
@@ -18,6 +19,8 @@ export interface WriteContext {
   em: SqlEntityManager;
   actor: Actor;
   requestId: string;
+  /** The client's Idempotency-Key, forwarded by the gateway inside the signed context. */
+  idempotencyKey?: string;
   /** Drops per-request caches after a write, so the returned object is read fresh. */
   resetLoaders(): void;
 }
@@ -54,9 +57,36 @@ export async function performWrite<T>(
   work: (em: SqlEntityManager) => Promise<T>,
 ): Promise<T> {
   policy(ctx.actor, intent);
-  const result = await ctx.em.transactional(async (em) => {
+  const claim = ctx.idempotencyKey ? idempotencyClaim(ctx.actor.subject, ctx.idempotencyKey, intent.action, intent.input) : undefined;
+  if (claim) {
+    const earlier = await storedResult(ctx.em, claim);
+    if (earlier.found) return replay(ctx, earlier.result as T);
+  }
+  let result: T;
+  try {
+    result = await transaction(ctx, intent, work, claim);
+  } catch (error) {
+    if (!claim || !isDuplicateKey(error)) throw error;
+    // A concurrent duplicate committed first: answer what it answered.
+    const earlier = await storedResult(ctx.em, claim);
+    if (!earlier.found) throw conflict(`Another ${intent.action} request with this Idempotency-Key is in progress; retry in a moment`);
+    return replay(ctx, earlier.result as T);
+  }
+  ctx.resetLoaders();
+  return result;
+}
+
+function replay<T>(ctx: WriteContext, result: T): T {
+  ctx.resetLoaders();
+  return result;
+}
+
+async function transaction<T>(ctx: WriteContext, intent: WriteIntent, work: (em: SqlEntityManager) => Promise<T>, claim?: IdempotencyClaim): Promise<T> {
+  return ctx.em.transactional(async (em) => {
     const tx = em as SqlEntityManager;
+    const record = claim ? await claimKey(tx, claim) : undefined;
     const done = await work(tx);
+    if (record) (record as { result: unknown }).result = done ?? null;
     tx.create(AuditEntry, {
       at: new Date().toISOString(),
       subject: ctx.actor.subject,
@@ -71,6 +101,4 @@ export async function performWrite<T>(
     await tx.flush();
     return done;
   });
-  ctx.resetLoaders();
-  return result;
 }
