@@ -1,0 +1,4 @@
+export * from './dataset.js';
+export * from './load.js';
+export type { Table } from './table.js';
+export type { NationalTerritory } from './territory.js';
