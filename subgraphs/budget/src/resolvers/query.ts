@@ -1,9 +1,8 @@
-import { badInput, tryParseGlobalId } from '@comuna/subgraph-kit';
+import { badInput, keysetPage, tryParseGlobalId, Where } from '@comuna/subgraph-kit';
 import type { BudgetContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { bodyId, validCurrency } from '../mutations/validate.js';
 import { consultationTable, fundingSourceTable, ledgerTable, projectTable, toBig, transferTable } from '../tables.js';
-import { page, Where } from './lists.js';
 import { money } from './money.js';
 
 /** An optional id filter of a known kind; a malformed one is the caller's mistake worth naming. */
@@ -44,7 +43,7 @@ export const queryResolvers: Resolvers['Query'] = {
     if (project !== undefined) where.add('project_id = ?', project);
     if (filter?.currency != null) where.add('currency = ?', validCurrency(filter.currency, 'filter.currency'));
     period(where, 'transferred_on', filter?.period, 'filter.period');
-    return page(ctx, transferTable, where, { first, after }, { column: 'transferred_on', direction: 'DESC', valueOf: (row) => row.transferredOn });
+    return keysetPage(ctx.em, transferTable, where, { first, after }, { expression: 'transferred_on', direction: 'DESC' });
   },
   projects: (_root, { filter, first, after }, ctx) => {
     const where = new Where();
@@ -52,7 +51,7 @@ export const queryResolvers: Resolvers['Query'] = {
     if (filter?.status?.length) where.add(`status in (${filter.status.map(() => '?').join(', ')})`, ...filter.status);
     if (filter?.category != null) where.add('category = ?', filter.category);
     period(where, 'proposed_on', filter?.proposedIn, 'filter.proposedIn');
-    return page(ctx, projectTable, where, { first, after }, { column: 'proposed_on', direction: 'DESC', valueOf: (row) => row.proposedOn });
+    return keysetPage(ctx.em, projectTable, where, { first, after }, { expression: 'proposed_on', direction: 'DESC' });
   },
   ledger: (_root, { filter, first, after }, ctx) => {
     const where = new Where();
@@ -64,7 +63,7 @@ export const queryResolvers: Resolvers['Query'] = {
       const complete = 'assembly_minutes = true and funder_approval = true and account_statement = true and contracting_minutes = true and quotes >= 3 and invoice = true and receipt_minutes = true';
       where.add(filter.incompleteDocuments ? `not (${complete})` : `(${complete})`);
     }
-    return page(ctx, ledgerTable, where, { first, after }, { column: 'paid_on', direction: 'ASC', valueOf: (row) => row.paidOn });
+    return keysetPage(ctx.em, ledgerTable, where, { first, after }, { expression: 'paid_on', direction: 'ASC' });
   },
   bodyBalances: async (_root, args, ctx) => {
     const { id } = bodyId(args.bodyId, 'bodyId');

@@ -1,31 +1,12 @@
-import { badInput, keysetCondition, kindOfGlobalId, pageWindow, parseGlobalId, toConnection, today, type PageArgs, type SortDirection } from '@comuna/subgraph-kit';
+import { badInput, keysetPage, kindOfGlobalId, parseGlobalId, today, Where, type PageArgs, type RowTable, type SortDirection } from '@comuna/subgraph-kit';
 import type { GovernanceContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { activeOn } from '../loaders/index.js';
-import { assemblyTable, mandateTable, organTable, type Table } from '../tables.js';
-import { Where } from './filters.js';
 
-/**
- * One page of rows: two statements whatever the page size (the page, and the total count), read by keyset so
- * deep pages cost the same as the first.
- */
-async function page<R extends { id: number }>(ctx: GovernanceContext, table: Table<R>, where: Where, args: PageArgs, sort: string, direction: SortDirection) {
-  const { limit, after } = pageWindow(args);
-  const keyset = after ? keysetCondition(sort, 'id', direction, after) : undefined;
-  const pageWhere = keyset ? `${where.toSql()} and ${keyset.sql}` : where.toSql();
-  const [rows, count] = await Promise.all([
-    limit === 0
-      ? Promise.resolve([])
-      : ctx.em.execute(`select ${table.columns}, ${sort} as "sortValue" from ${table.table} where ${pageWhere} order by ${sort} ${direction}, id ${direction} limit ?`, [
-          ...where.params,
-          ...(keyset?.params ?? []),
-          limit + 1,
-        ]),
-    ctx.em.execute(`select count(*) as n from ${table.table} where ${where.toSql()}`, where.params),
-  ]);
-  const sortValues = new Map(rows.map((raw) => [Number(raw.id), raw.sortValue as string]));
-  return toConnection(rows.map((raw) => table.map(raw)), limit, Number(count[0]!.n), (row) => sortValues.get(row.id) ?? null);
-}
+const page = <R extends { id: number }>(ctx: GovernanceContext, table: RowTable<R>, where: Where, args: PageArgs, expression: string, direction: SortDirection) =>
+  keysetPage(ctx.em, table, where, args, { expression, direction });
+import { assemblyTable, mandateTable, organTable, type Table } from '../tables.js';
+
 
 /** Body ids as governance stores them: councils and communes only (the bodies that meet and elect). */
 export function bodyIds(ids: readonly string[] | null | undefined, argument: string): string[] | null {

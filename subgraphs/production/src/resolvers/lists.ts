@@ -1,42 +1,14 @@
-import { keysetCondition, pageWindow, parseGlobalId, toConnection, type PageArgs, type SortDirection } from '@comuna/subgraph-kit';
+import { keysetPage, parseGlobalId, Where, type PageArgs, type RowTable, type SortDirection } from '@comuna/subgraph-kit';
 import type { ProductionContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { monthWindow, validPeriod } from '../period.js';
 import { agreementTable, flowTable, productTable, reportTable, unitTable } from '../tables.js';
-import { bodyIdFilter, Where } from './filters.js';
+import { bodyIdFilter } from './filters.js';
 
-interface Table<R> {
-  table: string;
-  columns: string;
-  map(raw: Record<string, unknown>): R;
-}
+/** One page of rows sorted by a fixed column expression, then id; see keysetPage. */
+export const page = <R extends { id: number }>(ctx: ProductionContext, table: RowTable<R>, where: Where, args: PageArgs, expression: string, direction: SortDirection) =>
+  keysetPage(ctx.em, table, where, args, { expression, direction });
 
-/**
- * One page of rows: two statements whatever the page size (the page, and the total count), read by keyset on
- * `sort` (a fixed column expression, never user text) then id.
- */
-export async function page<R extends { id: number }>(ctx: ProductionContext, table: Table<R>, where: Where, args: PageArgs, sort: string, direction: SortDirection) {
-  const { limit, after } = pageWindow(args);
-  const keyset = after ? keysetCondition(sort, 'id', direction, after) : undefined;
-  const pageWhere = keyset ? `${where.toSql()} and ${keyset.sql}` : where.toSql();
-  const [rows, count] = await Promise.all([
-    limit === 0
-      ? Promise.resolve([])
-      : ctx.em.execute(`select ${table.columns}, ${sort} as "sortValue" from ${table.table} where ${pageWhere} order by ${sort} ${direction}, id ${direction} limit ?`, [
-          ...where.params,
-          ...(keyset?.params ?? []),
-          limit + 1,
-        ]),
-    ctx.em.execute(`select count(*) as n from ${table.table} where ${where.toSql()}`, where.params),
-  ]);
-  const sortValues = new Map<number, string>();
-  const mapped = rows.map((raw) => {
-    const row = table.map(raw);
-    sortValues.set(row.id, String(raw.sortValue));
-    return row;
-  });
-  return toConnection(mapped, limit, Number(count[0]!.n), (row) => sortValues.get(row.id) ?? null);
-}
 
 /** `month between` for a period filter on reports. */
 export function monthsOf(where: Where, period: { from: string; to: string } | null | undefined, argument: string): Where {

@@ -1,20 +1,13 @@
-import { keysetCondition, pageWindow, toConnection, type PageArgs, type SortDirection } from '@comuna/subgraph-kit';
+import { keysetPage, Where, type PageArgs, type RowTable, type SortDirection } from '@comuna/subgraph-kit';
 import { cityTable, circuitTable, communeTable, councilTable } from '../bodies.js';
 import type { TerritoryContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { AnyBodyRow } from '../rows.js';
-import { Where } from './filters.js';
 
 type SortField = 'NAME' | 'CODE' | 'REGISTERED_ON' | 'POPULATION';
 interface Order {
   field: SortField;
   direction: SortDirection;
-}
-
-interface Table<R> {
-  table: string;
-  columns: string;
-  map(raw: Record<string, unknown>): R;
 }
 
 /** Sort expressions by field; never NULL, so keyset cursors compare cleanly. */
@@ -34,33 +27,10 @@ function sortExpression(table: string, field: SortField): string {
   }
 }
 
-/**
- * One page of bodies: two statements whatever the page size (the page, and the total count). The page is
- * read by keyset, so deep pages cost the same as the first and stay stable while bodies are added.
- */
-async function page<R extends AnyBodyRow>(ctx: TerritoryContext, table: Table<R>, where: Where, args: PageArgs & { orderBy?: Partial<Order> | null }) {
-  const { limit, after } = pageWindow(args);
+/** One page of bodies, sorted as asked (ties broken by id); see keysetPage. */
+function page<R extends AnyBodyRow>(ctx: TerritoryContext, table: RowTable<R>, where: Where, args: PageArgs & { orderBy?: Partial<Order> | null }) {
   const order: Order = { field: args.orderBy?.field ?? 'NAME', direction: args.orderBy?.direction ?? 'ASC' };
-  const sort = sortExpression(table.table, order.field);
-  const pageWhere = after ? `${where.toSql()} and ${keysetCondition(sort, 'id', order.direction, after).sql}` : where.toSql();
-  const pageParams = after ? [...where.params, ...keysetCondition(sort, 'id', order.direction, after).params] : where.params;
-  const [rows, count] = await Promise.all([
-    limit === 0
-      ? Promise.resolve([])
-      : ctx.em.execute(
-          `select ${table.columns}, ${sort} as "sortValue" from ${table.table} where ${pageWhere} order by ${sort} ${order.direction}, id ${order.direction} limit ?`,
-          [...pageParams, limit + 1],
-        ),
-    ctx.em.execute(`select count(*) as n from ${table.table} where ${where.toSql()}`, where.params),
-  ]);
-  const sortValues = new Map<number, string | number>();
-  const mapped = rows.map((raw) => {
-    const row = table.map(raw);
-    const value = raw.sortValue as string | number;
-    sortValues.set(row.id, typeof value === 'bigint' ? Number(value) : order.field === 'POPULATION' ? Number(value) : value);
-    return row;
-  });
-  return toConnection(mapped, limit, Number(count[0]!.n), (row) => sortValues.get(row.id) ?? null);
+  return keysetPage(ctx.em, table, where, args, { expression: sortExpression(table.table, order.field), direction: order.direction, numeric: order.field === 'POPULATION' });
 }
 
 /** The filtered, sorted connections of the registry. */

@@ -1,8 +1,7 @@
-import { badInput, toInt } from '@comuna/subgraph-kit';
+import { badInput, toInt, Where } from '@comuna/subgraph-kit';
 import type { TerritoryContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { RegistryStatisticsRow } from '../rows.js';
-import { Where } from './filters.js';
 
 const BODY_TABLES: Record<RegistryStatisticsRow['bodyType'], Pick<RegistryStatisticsRow, 'table' | 'stateColumn' | 'kindColumn'>> = {
   COMMUNAL_COUNCIL: { table: 'communal_council', stateColumn: 'state_id', kindColumn: 'setting' },
