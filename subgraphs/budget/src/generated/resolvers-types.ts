@@ -114,6 +114,63 @@ export type BudgetFigures = {
   spent: MoneyAmount;
 };
 
+/** Money and votes of a territory divided by its inhabitants, for one period and currency. */
+export type BudgetPerInhabitant = {
+  __typename?: 'BudgetPerInhabitant';
+  /** Ballots cast in those circuits and rounds. */
+  ballotsCast: Scalars['Int']['output'];
+  /** Ballots cast ÷ all inhabitants (every age), four places; null for a territory without inhabitants. */
+  ballotsPerInhabitant?: Maybe<Scalars['String']['output']>;
+  /** The currency counted. */
+  currency: Scalars['String']['output'];
+  /** Eligible voters of the tallied circuits in scope over the rounds held in the period: the population aged 15+ where it is known. */
+  eligibleVoters: Scalars['Int']['output'];
+  /** Inhabitants today (territory's census; no history is kept), the divisor of every per-inhabitant figure. */
+  population: Scalars['Int']['output'];
+  /** Transfers received by bodies in scope in the period (as BudgetFigures.received). */
+  received: MoneyAmount;
+  /** Received ÷ population, four decimal places; null for a territory without inhabitants. */
+  receivedPerInhabitant?: Maybe<Scalars['String']['output']>;
+  /** Net ledger expenditure of bodies in scope in the period (as BudgetFigures.spent). */
+  spent: MoneyAmount;
+  /** Spent ÷ population, four decimal places; null for a territory without inhabitants. */
+  spentPerInhabitant?: Maybe<Scalars['String']['output']>;
+  /** Ballots cast ÷ eligible voters (the population aged 15+ where known), four places; null when nothing was tallied. */
+  turnout?: Maybe<Scalars['String']['output']>;
+};
+
+/** Money and turnout of one bucket of a trend. */
+export type BudgetTrendPoint = {
+  __typename?: 'BudgetTrendPoint';
+  /** Ballots cast in them. */
+  ballotsCast: Scalars['Int']['output'];
+  /** Eligible voters of tallied circuits in scope over the rounds held in the bucket. */
+  eligibleVoters: Scalars['Int']['output'];
+  /** First day the bucket covers (the period's start when it begins mid-bucket). */
+  from: Scalars['Date']['output'];
+  /** Bucket label: 2025-04 for a month, 2025-Q2 for a quarter. */
+  period: Scalars['String']['output'];
+  /** Transfers received in the bucket. */
+  received: MoneyAmount;
+  /** Received ÷ today's population, four places; null for a territory without inhabitants. */
+  receivedPerInhabitant?: Maybe<Scalars['String']['output']>;
+  /** Net ledger expenditure paid in the bucket. */
+  spent: MoneyAmount;
+  /** Spent ÷ today's population, four places; null for a territory without inhabitants. */
+  spentPerInhabitant?: Maybe<Scalars['String']['output']>;
+  /** Last day the bucket covers (the period's end when it ends mid-bucket). */
+  to: Scalars['Date']['output'];
+  /** Ballots cast ÷ eligible voters, four places; null when no round was tallied in the bucket. */
+  turnout?: Maybe<Scalars['String']['output']>;
+};
+
+/** Census figures of a territory, summed in the database from the communal councils within it. */
+export type Census = {
+  __typename?: 'Census';
+  /** Inhabitants. */
+  population: Scalars['Int']['output'];
+};
+
 /** Moving a project along its life. */
 export type ChangeProjectStatusInput = {
   /** Date it takes effect; not in the future nor before the last change. */
@@ -249,6 +306,27 @@ export type ConsultationKind =
   | 'GENERAL'
   /** Youth round: only young voters and youth proposals. */
   | 'YOUTH';
+
+/** How the bodies of a territory took part in the latest popular consultation held (up to today). */
+export type ConsultationParticipation = {
+  __typename?: 'ConsultationParticipation';
+  /** Ballots cast in those circuits. */
+  ballotsCast: Scalars['Int']['output'];
+  /** Circuits in scope whose tally of the round is recorded. */
+  circuitsTallied: Scalars['Int']['output'];
+  /** Global id of the round, `consultation:<n>`. */
+  consultationId: Scalars['ID']['output'];
+  /** Eligible voters (the roll of residents aged 15 and over) of the tallied circuits in scope. */
+  eligibleVoters: Scalars['Int']['output'];
+  /** Date the round was held. */
+  heldOn: Scalars['Date']['output'];
+  /** True when a circuit in scope cast ballots in the round, or a body in scope had a proposal on its slates. */
+  participated: Scalars['Boolean']['output'];
+  /** Proposals on the round's slates whose project belongs to a body in scope. */
+  proposals: Scalars['Int']['output'];
+  /** Ballots cast ÷ eligible voters, four decimal places; null when nothing was tallied. */
+  turnout?: Maybe<Scalars['String']['output']>;
+};
 
 /** Calling a consultation round. */
 export type CreateConsultationInput = {
@@ -840,8 +918,24 @@ export type Territory = {
   __typename?: 'Territory';
   /** Budget figures of the bodies in this territory's scope for a period, in one currency (never summed across currencies). */
   budget: BudgetFigures;
+  /** Money received and spent, and consultation turnout, per inhabitant over a period in one currency. */
+  budgetPerInhabitant: BudgetPerInhabitant;
+  /** Money and turnout as a time series: one point per bucket the period touches, empty buckets included, GROUP BY in the database. */
+  budgetTrend: Array<BudgetTrendPoint>;
+  /** Households, families and people living in it, summed from its communal councils' census figures. */
+  census: Census;
   /** Global id, `<kind>:<number>`. */
   id: Scalars['ID']['output'];
+  /**
+   * Date of the latest ledger entry (payment or reversal) of a body in this territory's scope, whenever it was; null
+   * when none. An argument-less fact, so territory's activity rule can require it (ADR 0005).
+   */
+  lastLedgerEntryOn?: Maybe<Scalars['Date']['output']>;
+  /**
+   * How the bodies in scope took part in the latest popular consultation held up to today; null when no round was
+   * ever held. An argument-less fact, so territory's activity rule can require it (ADR 0005).
+   */
+  latestConsultation?: Maybe<ConsultationParticipation>;
   /** The communal bodies inside it, provided by the territory subgraph. */
   scope: TerritoryScope;
 };
@@ -853,6 +947,29 @@ export type Territory = {
  * to this interface, so every level answers them. Ids are `<kind>:<number>` (`nation:ve` for the nation).
  */
 export type TerritoryBudgetArgs = {
+  currency: Scalars['String']['input'];
+  period: PeriodInput;
+};
+
+
+/**
+ * Any place the communal system can be looked at from: the nation, a state, a municipality, a parish, a communal
+ * city, a commune, a council or a circuit. Other subgraphs attach their figures (governance, production, budget)
+ * to this interface, so every level answers them. Ids are `<kind>:<number>` (`nation:ve` for the nation).
+ */
+export type TerritoryBudgetPerInhabitantArgs = {
+  currency: Scalars['String']['input'];
+  period: PeriodInput;
+};
+
+
+/**
+ * Any place the communal system can be looked at from: the nation, a state, a municipality, a parish, a communal
+ * city, a commune, a council or a circuit. Other subgraphs attach their figures (governance, production, budget)
+ * to this interface, so every level answers them. Ids are `<kind>:<number>` (`nation:ve` for the nation).
+ */
+export type TerritoryBudgetTrendArgs = {
+  bucket?: TrendBucket;
   currency: Scalars['String']['input'];
   period: PeriodInput;
 };
@@ -931,6 +1048,13 @@ export type TransferFilter = {
   /** Only transfers from this source (`source:<n>`). */
   sourceId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/** Size of the buckets of a trend. */
+export type TrendBucket =
+  /** Calendar months, labelled like 2025-04. */
+  | 'MONTH'
+  /** Calendar quarters, labelled like 2025-Q2. */
+  | 'QUARTER';
 
 /** A page of winning proposals. */
 export type WinningProposalConnection = {
@@ -1062,6 +1186,30 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Territory' }
     & GraphQLRecursivePick<FederationTypes['Territory'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}> ) );
   Transfer:
     ( { __typename: 'Transfer' }
@@ -1082,6 +1230,9 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   BodyBalance: ResolverTypeWrapper<Omit<BodyBalance, 'body'> & { body: ResolversTypes['Territory'] }>;
   BudgetFigures: ResolverTypeWrapper<BudgetFiguresRow>;
+  BudgetPerInhabitant: ResolverTypeWrapper<BudgetPerInhabitant>;
+  BudgetTrendPoint: ResolverTypeWrapper<BudgetTrendPoint>;
+  Census: ResolverTypeWrapper<Census>;
   ChangeProjectStatusInput: ChangeProjectStatusInput;
   CircuitBallot: ResolverTypeWrapper<CircuitBallotRow>;
   CircuitBallotConnection: ResolverTypeWrapper<Omit<CircuitBallotConnection, 'edges'> & { edges: Array<ResolversTypes['CircuitBallotEdge']> }>;
@@ -1091,12 +1242,13 @@ export type ResolversTypes = {
   ConsultationCounts: ResolverTypeWrapper<ConsultationCounts>;
   ConsultationFigures: ResolverTypeWrapper<BudgetFiguresRow>;
   ConsultationKind: ConsultationKind;
+  ConsultationParticipation: ResolverTypeWrapper<ConsultationParticipation>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateConsultationInput: CreateConsultationInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   FundingSource: ResolverTypeWrapper<FundingSourceRow>;
   FundingSourceKind: FundingSourceKind;
   LedgerEntry: ResolverTypeWrapper<LedgerEntryRow>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   LedgerEntryConnection: ResolverTypeWrapper<Omit<LedgerEntryConnection, 'edges'> & { edges: Array<ResolversTypes['LedgerEntryEdge']> }>;
   LedgerEntryEdge: ResolverTypeWrapper<Omit<LedgerEntryEdge, 'node'> & { node: ResolversTypes['LedgerEntry'] }>;
   LedgerFilter: LedgerFilter;
@@ -1130,6 +1282,7 @@ export type ResolversTypes = {
   TransferConnection: ResolverTypeWrapper<Omit<TransferConnection, 'edges'> & { edges: Array<ResolversTypes['TransferEdge']> }>;
   TransferEdge: ResolverTypeWrapper<Omit<TransferEdge, 'node'> & { node: ResolversTypes['Transfer'] }>;
   TransferFilter: TransferFilter;
+  TrendBucket: TrendBucket;
   WinningProposalConnection: ResolverTypeWrapper<Omit<WinningProposalConnection, 'edges'> & { edges: Array<ResolversTypes['WinningProposalEdge']> }>;
   WinningProposalEdge: ResolverTypeWrapper<Omit<WinningProposalEdge, 'node'> & { node: ResolversTypes['Proposal'] }>;
 };
@@ -1146,6 +1299,9 @@ export type ResolversParentTypes = {
   AuditEntryEdge: AuditEntryEdge;
   BodyBalance: Omit<BodyBalance, 'body'> & { body: ResolversParentTypes['Territory'] };
   BudgetFigures: BudgetFiguresRow;
+  BudgetPerInhabitant: BudgetPerInhabitant;
+  BudgetTrendPoint: BudgetTrendPoint;
+  Census: Census;
   ChangeProjectStatusInput: ChangeProjectStatusInput;
   CircuitBallot: CircuitBallotRow;
   CircuitBallotConnection: Omit<CircuitBallotConnection, 'edges'> & { edges: Array<ResolversParentTypes['CircuitBallotEdge']> };
@@ -1154,11 +1310,12 @@ export type ResolversParentTypes = {
   Consultation: ConsultationRow;
   ConsultationCounts: ConsultationCounts;
   ConsultationFigures: BudgetFiguresRow;
+  ConsultationParticipation: ConsultationParticipation;
+  Boolean: Scalars['Boolean']['output'];
   CreateConsultationInput: CreateConsultationInput;
   Date: Scalars['Date']['output'];
   FundingSource: FundingSourceRow;
   LedgerEntry: LedgerEntryRow;
-  Boolean: Scalars['Boolean']['output'];
   LedgerEntryConnection: Omit<LedgerEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['LedgerEntryEdge']> };
   LedgerEntryEdge: Omit<LedgerEntryEdge, 'node'> & { node: ResolversParentTypes['LedgerEntry'] };
   LedgerFilter: LedgerFilter;
@@ -1240,6 +1397,32 @@ export type BudgetFiguresResolvers<ContextType = BudgetContext, ParentType exten
   spent?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
 };
 
+export type BudgetPerInhabitantResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['BudgetPerInhabitant'] = ResolversParentTypes['BudgetPerInhabitant']> = {
+  ballotsCast?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ballotsPerInhabitant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eligibleVoters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  receivedPerInhabitant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  spent?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  spentPerInhabitant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  turnout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type BudgetTrendPointResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['BudgetTrendPoint'] = ResolversParentTypes['BudgetTrendPoint']> = {
+  ballotsCast?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eligibleVoters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  receivedPerInhabitant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  spent?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  spentPerInhabitant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  turnout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type CircuitBallotResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['CircuitBallot'] = ResolversParentTypes['CircuitBallot']> = {
   circuit?: Resolver<ResolversTypes['Territory'], ParentType, ContextType>;
   consultation?: Resolver<ResolversTypes['Consultation'], ParentType, ContextType>;
@@ -1291,6 +1474,17 @@ export type ConsultationFiguresResolvers<ContextType = BudgetContext, ParentType
   rounds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   turnout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   winningProposals?: Resolver<ResolversTypes['WinningProposalConnection'], ParentType, ContextType, RequireFields<ConsultationFiguresWinningProposalsArgs, 'first'>>;
+};
+
+export type ConsultationParticipationResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['ConsultationParticipation'] = ResolversParentTypes['ConsultationParticipation']> = {
+  ballotsCast?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  circuitsTallied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  consultationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eligibleVoters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  participated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  proposals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  turnout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1444,7 +1638,11 @@ export type SupportingDocumentsResolvers<ContextType = BudgetContext, ParentType
 export type TerritoryResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory'], FederationReferenceType extends FederationReferenceTypes['Territory'] = FederationReferenceTypes['Territory']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Territory']> | FederationReferenceType, FederationReferenceType, ContextType>;
   budget?: Resolver<ResolversTypes['BudgetFigures'], ParentType, ContextType, RequireFields<TerritoryBudgetArgs, 'currency' | 'period'>>;
+  budgetPerInhabitant?: Resolver<ResolversTypes['BudgetPerInhabitant'], ParentType, ContextType, RequireFields<TerritoryBudgetPerInhabitantArgs, 'currency' | 'period'>>;
+  budgetTrend?: Resolver<Array<ResolversTypes['BudgetTrendPoint']>, ParentType, ContextType, RequireFields<TerritoryBudgetTrendArgs, 'bucket' | 'currency' | 'period'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastLedgerEntryOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  latestConsultation?: Resolver<Maybe<ResolversTypes['ConsultationParticipation']>, ParentType, ContextType>;
 };
 
 export type TerritoryScopeResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['TerritoryScope'] = ResolversParentTypes['TerritoryScope']> = {
@@ -1495,6 +1693,8 @@ export type Resolvers<ContextType = BudgetContext> = {
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   BodyBalance?: BodyBalanceResolvers<ContextType>;
   BudgetFigures?: BudgetFiguresResolvers<ContextType>;
+  BudgetPerInhabitant?: BudgetPerInhabitantResolvers<ContextType>;
+  BudgetTrendPoint?: BudgetTrendPointResolvers<ContextType>;
   CircuitBallot?: CircuitBallotResolvers<ContextType>;
   CircuitBallotConnection?: CircuitBallotConnectionResolvers<ContextType>;
   CircuitBallotEdge?: CircuitBallotEdgeResolvers<ContextType>;
@@ -1502,6 +1702,7 @@ export type Resolvers<ContextType = BudgetContext> = {
   Consultation?: ConsultationResolvers<ContextType>;
   ConsultationCounts?: ConsultationCountsResolvers<ContextType>;
   ConsultationFigures?: ConsultationFiguresResolvers<ContextType>;
+  ConsultationParticipation?: ConsultationParticipationResolvers<ContextType>;
   Date?: GraphQLScalarType;
   FundingSource?: FundingSourceResolvers<ContextType>;
   LedgerEntry?: LedgerEntryResolvers<ContextType>;

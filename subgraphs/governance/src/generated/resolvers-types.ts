@@ -329,6 +329,23 @@ export type GovernanceProvenance = {
   syntheticFields: Array<Scalars['String']['output']>;
 };
 
+/** Governance figures of one bucket of a trend. */
+export type GovernanceTrendPoint = {
+  __typename?: 'GovernanceTrendPoint';
+  /** Assemblies (citizens' assemblies and parliament sessions) held in the bucket. */
+  assembliesHeld: Scalars['Int']['output'];
+  /** First day the bucket covers (the period's start when it begins mid-bucket). */
+  from: Scalars['Date']['output'];
+  /** Bucket label: 2025-04 for a month, 2025-Q2 for a quarter. */
+  period: Scalars['String']['output'];
+  /** Of those, how many met their quorum. */
+  quorateAssemblies: Scalars['Int']['output'];
+  /** Share of assemblies that met quorum, in per cent with two decimals; null when none were held. */
+  quorumRate?: Maybe<Scalars['String']['output']>;
+  /** Last day the bucket covers (the period's end when it ends mid-bucket). */
+  to: Scalars['Date']['output'];
+};
+
 /**
  * A mandate (Popolo Membership): a spokesperson's seat in an organ for a term (3 years by default), from election to
  * expiry or recall.
@@ -785,8 +802,15 @@ export type Territory = {
    * and how many met quorum, attendance, the last assembly, mandates in force at the end of the period and recalls.
    */
   governance: GovernanceFigures;
+  /** Assemblies of the bodies in scope as a time series: one point per bucket the period touches, empty buckets included. */
+  governanceTrend: Array<GovernanceTrendPoint>;
   /** Global id, `<kind>:<number>`. */
   id: Scalars['ID']['output'];
+  /**
+   * Date of the last assembly that met its quorum, held by any body in this territory's scope, whenever it was; null
+   * when none ever did. An argument-less fact, so territory's activity rule can require it (ADR 0005).
+   */
+  lastQuorateAssemblyOn?: Maybe<Scalars['Date']['output']>;
   /** The communal bodies inside the territory, provided by the territory subgraph. */
   scope: TerritoryScope;
 };
@@ -798,6 +822,17 @@ export type Territory = {
  * to this interface, so every level answers them. Ids are `<kind>:<number>` (`nation:ve` for the nation).
  */
 export type TerritoryGovernanceArgs = {
+  period: PeriodInput;
+};
+
+
+/**
+ * Any place the communal system can be looked at from: the nation, a state, a municipality, a parish, a communal
+ * city, a commune, a council or a circuit. Other subgraphs attach their figures (governance, production, budget)
+ * to this interface, so every level answers them. Ids are `<kind>:<number>` (`nation:ve` for the nation).
+ */
+export type TerritoryGovernanceTrendArgs = {
+  bucket?: TrendBucket;
   period: PeriodInput;
 };
 
@@ -820,6 +855,13 @@ export type TerritoryScope = {
   /** True for the nation: every body is in scope. */
   everything: Scalars['Boolean']['output'];
 };
+
+/** Size of the buckets of a trend. */
+export type TrendBucket =
+  /** Calendar months, labelled like 2025-04. */
+  | 'MONTH'
+  /** Calendar quarters, labelled like 2025-Q2. */
+  | 'QUARTER';
 
 
 
@@ -910,6 +952,12 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Territory' }
     & GraphQLRecursivePick<FederationTypes['Territory'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}> ) );
 };
 
@@ -944,6 +992,7 @@ export type ResolversTypes = {
   FederationMemberKind: FederationMemberKind;
   GovernanceFigures: ResolverTypeWrapper<GovernanceFiguresRow>;
   GovernanceProvenance: ResolverTypeWrapper<ProvenanceRow>;
+  GovernanceTrendPoint: ResolverTypeWrapper<GovernanceTrendPoint>;
   Mandate: ResolverTypeWrapper<MandateRow>;
   MandateConnection: ResolverTypeWrapper<Omit<MandateConnection, 'edges'> & { edges: Array<ResolversTypes['MandateEdge']> }>;
   MandateEdge: ResolverTypeWrapper<Omit<MandateEdge, 'node'> & { node: ResolversTypes['Mandate'] }>;
@@ -968,6 +1017,7 @@ export type ResolversTypes = {
   Spokesperson: ResolverTypeWrapper<SpokespersonRow>;
   Territory: ResolverTypeWrapper<TerritoryRef>;
   TerritoryScope: ResolverTypeWrapper<TerritoryScope>;
+  TrendBucket: TrendBucket;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -996,6 +1046,7 @@ export type ResolversParentTypes = {
   FederationMemberEdge: Omit<FederationMemberEdge, 'node'> & { node: ResolversParentTypes['FederationMember'] };
   GovernanceFigures: GovernanceFiguresRow;
   GovernanceProvenance: ProvenanceRow;
+  GovernanceTrendPoint: GovernanceTrendPoint;
   Mandate: MandateRow;
   MandateConnection: Omit<MandateConnection, 'edges'> & { edges: Array<ResolversParentTypes['MandateEdge']> };
   MandateEdge: Omit<MandateEdge, 'node'> & { node: ResolversParentTypes['Mandate'] };
@@ -1142,6 +1193,15 @@ export type GovernanceProvenanceResolvers<ContextType = GovernanceContext, Paren
   syntheticFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type GovernanceTrendPointResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['GovernanceTrendPoint'] = ResolversParentTypes['GovernanceTrendPoint']> = {
+  assembliesHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quorateAssemblies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quorumRate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type MandateResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Mandate'] = ResolversParentTypes['Mandate']> = {
   election?: Resolver<ResolversTypes['Election'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1254,7 +1314,9 @@ export type SpokespersonResolvers<ContextType = GovernanceContext, ParentType ex
 export type TerritoryResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory'], FederationReferenceType extends FederationReferenceTypes['Territory'] = FederationReferenceTypes['Territory']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Territory']> | FederationReferenceType, FederationReferenceType, ContextType>;
   governance?: Resolver<ResolversTypes['GovernanceFigures'], ParentType, ContextType, RequireFields<TerritoryGovernanceArgs, 'period'>>;
+  governanceTrend?: Resolver<Array<ResolversTypes['GovernanceTrendPoint']>, ParentType, ContextType, RequireFields<TerritoryGovernanceTrendArgs, 'bucket' | 'period'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastQuorateAssemblyOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type TerritoryScopeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['TerritoryScope'] = ResolversParentTypes['TerritoryScope']> = {
@@ -1281,6 +1343,7 @@ export type Resolvers<ContextType = GovernanceContext> = {
   FederationMemberEdge?: FederationMemberEdgeResolvers<ContextType>;
   GovernanceFigures?: GovernanceFiguresResolvers<ContextType>;
   GovernanceProvenance?: GovernanceProvenanceResolvers<ContextType>;
+  GovernanceTrendPoint?: GovernanceTrendPointResolvers<ContextType>;
   Mandate?: MandateResolvers<ContextType>;
   MandateConnection?: MandateConnectionResolvers<ContextType>;
   MandateEdge?: MandateEdgeResolvers<ContextType>;

@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { mutationResolvers } from '../mutations/index.js';
 import type { GovernanceRules } from '../rules/config.js';
 import type { TerritoryClient } from '../territory/client.js';
+import { analyticsResolvers } from './analytics.js';
 import { listResolvers } from './lists.js';
 import { queryResolvers } from './query.js';
 import { territoryResolvers } from './territory.js';
@@ -13,6 +14,7 @@ export function createResolvers(rules: GovernanceRules, territory: TerritoryClie
     Date: DateScalar,
     ...typeResolvers,
     ...territoryResolvers,
+    Territory: { ...territoryResolvers.Territory, ...analyticsResolvers.Territory },
     Query: { ...queryResolvers, ...listResolvers, ...(auditTrailResolvers('governance') as Resolvers['Query']) },
     Mutation: mutationResolvers(rules, territory),
   };

@@ -187,6 +187,24 @@ export type FoodSufficiency = {
   ratio?: Maybe<Scalars['String']['output']>;
 };
 
+/** Food self-sufficiency of one bucket of a trend. */
+export type FoodTrendPoint = {
+  __typename?: 'FoodTrendPoint';
+  /**
+   * For each food product with a reference need: output in the bucket against the population's need over its months.
+   * The ratio is also output per inhabitant ÷ need per person; the population is today's census (no history is kept).
+   */
+  foods: Array<FoodSufficiency>;
+  /** First day the bucket covers (the period's start when it begins mid-bucket). */
+  from: Scalars['Date']['output'];
+  /** Whole months of the bucket whose first day lies in the period: what output and need are counted over. */
+  months: Scalars['Int']['output'];
+  /** Bucket label: 2025-04 for a month, 2025-Q2 for a quarter. */
+  period: Scalars['String']['output'];
+  /** Last day the bucket covers (the period's end when it ends mid-bucket). */
+  to: Scalars['Date']['output'];
+};
+
 /** Units of measure. Mass, volume and counts convert within their own dimension only. */
 export type MeasureUnit =
   /** A dozen (docena) = 12 items. */
@@ -836,8 +854,16 @@ export type Territory = {
    * against what its population needs (population × need per person per month × months in the period).
    */
   foodSelfSufficiency: Array<FoodSufficiency>;
+  /** Food self-sufficiency as a time series: one point per bucket the period touches, empty buckets included, one GROUP BY in the database. */
+  foodTrend: Array<FoodTrendPoint>;
   /** Global id, `<kind>:<number>`. */
   id: Scalars['ID']['output'];
+  /**
+   * First day of the latest month for which any production unit of a body in this territory's scope reported,
+   * whenever it was; null when none ever did. An argument-less fact, so territory's activity rule can require it
+   * (ADR 0005).
+   */
+  lastReportedMonth?: Maybe<Scalars['Date']['output']>;
   /** Production figures of this territory over a period, summed in the database over the bodies in its scope. */
   production: ProductionFigures;
   /** The communal bodies inside it, over which other subgraphs roll their figures up. */
@@ -851,6 +877,17 @@ export type Territory = {
  * to this interface, so every level answers them. Ids are `<kind>:<number>` (`nation:ve` for the nation).
  */
 export type TerritoryFoodSelfSufficiencyArgs = {
+  period: PeriodInput;
+};
+
+
+/**
+ * Any place the communal system can be looked at from: the nation, a state, a municipality, a parish, a communal
+ * city, a commune, a council or a circuit. Other subgraphs attach their figures (governance, production, budget)
+ * to this interface, so every level answers them. Ids are `<kind>:<number>` (`nation:ve` for the nation).
+ */
+export type TerritoryFoodTrendArgs = {
+  bucket?: TrendBucket;
   period: PeriodInput;
 };
 
@@ -883,6 +920,13 @@ export type TerritoryScope = {
   /** True for the nation: every body is in scope. */
   everything: Scalars['Boolean']['output'];
 };
+
+/** Size of the buckets of a trend. */
+export type TrendBucket =
+  /** Calendar months, labelled like 2025-04. */
+  | 'MONTH'
+  /** Calendar quarters, labelled like 2025-Q2. */
+  | 'QUARTER';
 
 /** Units of one type and what they produced. */
 export type UnitTypeOutput = {
@@ -996,6 +1040,17 @@ export type FederationReferenceTypes = {
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}> ) );
 };
 
@@ -1020,6 +1075,7 @@ export type ResolversTypes = {
   ExchangeFlowFilter: ExchangeFlowFilter;
   FlowDestination: FlowDestination;
   FoodSufficiency: ResolverTypeWrapper<SufficiencyRow>;
+  FoodTrendPoint: ResolverTypeWrapper<Omit<FoodTrendPoint, 'foods'> & { foods: Array<ResolversTypes['FoodSufficiency']> }>;
   MeasureUnit: MeasureUnit;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1060,6 +1116,7 @@ export type ResolversTypes = {
   SetPriceAgreementInput: SetPriceAgreementInput;
   Territory: ResolverTypeWrapper<TerritoryRef>;
   TerritoryScope: ResolverTypeWrapper<TerritoryScope>;
+  TrendBucket: TrendBucket;
   UnitTypeOutput: ResolverTypeWrapper<UnitTypeRow>;
 };
 
@@ -1081,6 +1138,7 @@ export type ResolversParentTypes = {
   ExchangeFlowEdge: Omit<ExchangeFlowEdge, 'node'> & { node: ResolversParentTypes['ExchangeFlow'] };
   ExchangeFlowFilter: ExchangeFlowFilter;
   FoodSufficiency: SufficiencyRow;
+  FoodTrendPoint: Omit<FoodTrendPoint, 'foods'> & { foods: Array<ResolversParentTypes['FoodSufficiency']> };
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -1196,6 +1254,14 @@ export type FoodSufficiencyResolvers<ContextType = ProductionContext, ParentType
   output?: Resolver<ResolversTypes['Quantity'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   ratio?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type FoodTrendPointResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['FoodTrendPoint'] = ResolversParentTypes['FoodTrendPoint']> = {
+  foods?: Resolver<Array<ResolversTypes['FoodSufficiency']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  months?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type MoneyResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
@@ -1374,7 +1440,9 @@ export type ReportProductionPayloadResolvers<ContextType = ProductionContext, Pa
 export type TerritoryResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory'], FederationReferenceType extends FederationReferenceTypes['Territory'] = FederationReferenceTypes['Territory']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Territory']> | FederationReferenceType, FederationReferenceType, ContextType>;
   foodSelfSufficiency?: Resolver<Array<ResolversTypes['FoodSufficiency']>, ParentType, ContextType, RequireFields<TerritoryFoodSelfSufficiencyArgs, 'period'>>;
+  foodTrend?: Resolver<Array<ResolversTypes['FoodTrendPoint']>, ParentType, ContextType, RequireFields<TerritoryFoodTrendArgs, 'bucket' | 'period'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastReportedMonth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   production?: Resolver<ResolversTypes['ProductionFigures'], ParentType, ContextType, RequireFields<TerritoryProductionArgs, 'period'>>;
 };
 
@@ -1404,6 +1472,7 @@ export type Resolvers<ContextType = ProductionContext> = {
   ExchangeFlowConnection?: ExchangeFlowConnectionResolvers<ContextType>;
   ExchangeFlowEdge?: ExchangeFlowEdgeResolvers<ContextType>;
   FoodSufficiency?: FoodSufficiencyResolvers<ContextType>;
+  FoodTrendPoint?: FoodTrendPointResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

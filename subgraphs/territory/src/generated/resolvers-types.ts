@@ -20,6 +20,70 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Whether a body is active, derived from governance, production and budget facts, never typed in. */
+export type Activity = {
+  __typename?: 'Activity';
+  /** True when at least the rule's minimum of its criteria hold. */
+  active: Scalars['Boolean']['output'];
+  /** Each criterion with its date and whether it holds. */
+  criteria: Array<ActivityCheck>;
+  /** The verdict in words. */
+  explanation: Scalars['String']['output'];
+  /** How many criteria hold. */
+  met: Scalars['Int']['output'];
+  /** The rule applied. */
+  rule: ActivityRule;
+};
+
+/** One criterion of the rule for one body: the fact's date and whether it holds. */
+export type ActivityCheck = {
+  __typename?: 'ActivityCheck';
+  /** The criterion. */
+  criterion: ActivityCriterion;
+  /** The reason in words, for a registry clerk. */
+  explanation: Scalars['String']['output'];
+  /** Whether the criterion holds. */
+  holds: Scalars['Boolean']['output'];
+  /** Date of the latest fact of this kind (for a consultation, the round's date); null when there is none. */
+  lastOn?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A criterion of the activity rule: a fact from one domain that shows a body at work. */
+export type ActivityCriterion =
+  /** The body took part in the latest popular consultation held: ballots cast in its circuits, or a proposal of its own on a slate (budget). */
+  | 'CONSULTATION_PARTICIPATION'
+  /** A ledger entry (payment or reversal) was recorded in the window (budget's open books). */
+  | 'LEDGER_ENTRY'
+  /** Production was reported for a month of the window (production). */
+  | 'PRODUCTION_REPORTED'
+  /** An assembly that met its quorum was held in the window (governance: citizens' assembly or parliament session). */
+  | 'QUORATE_ASSEMBLY';
+
+/** The activity rule as applied. */
+export type ActivityRule = {
+  __typename?: 'ActivityRule';
+  /** Last day of the window: the day the rule was applied (today, UTC). */
+  asOf: Scalars['Date']['output'];
+  /** The criteria counted. */
+  criteria: Array<ActivityCriterion>;
+  /** How many must hold. */
+  minimum: Scalars['Int']['output'];
+  /** Length of the window in months. */
+  windowMonths: Scalars['Int']['output'];
+  /** First day of the window. */
+  windowStart: Scalars['Date']['output'];
+};
+
+/** Overrides of the activity rule; each omitted part takes its configured default (ACTIVITY_WINDOW_MONTHS, ACTIVITY_CRITERIA, ACTIVITY_MINIMUM). */
+export type ActivityRuleInput = {
+  /** Which criteria count. */
+  criteria?: InputMaybe<Array<ActivityCriterion>>;
+  /** How many of them must hold, 1 to the number of criteria. */
+  minimum?: InputMaybe<Scalars['Int']['input']>;
+  /** Length of the window in months, 1 to 120, ending today. */
+  windowMonths?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Recording the next formation step of a commune. */
 export type AdvanceCommuneFormationInput = {
   /** The commune. */
@@ -203,6 +267,8 @@ export type CommunalCity = RegistryBody & Territory & {
   code: Scalars['String']['output'];
   /** Its communes. */
   communes: Array<Commune>;
+  /** The communes its registry dashboard counts, by id (the gateway fetches their activity facts from them). */
+  dashboardCommunes: Array<Commune>;
   /** Global id, `city:<n>`. */
   id: Scalars['ID']['output'];
   /** COMMUNAL_CITY. */
@@ -213,8 +279,16 @@ export type CommunalCity = RegistryBody & Territory & {
   provenance: Provenance;
   /** Registry entry. */
   registry: RegistryRecord;
+  /** Registry dashboard of its communes: by status, registered against active by the activity rule, and per quarter. */
+  registryDashboard: RegistryDashboard;
   /** The communal bodies inside it (see TerritoryScope). */
   scope: TerritoryScope;
+};
+
+
+/** A communal city (ciudad comunal): communes aggregated by popular initiative. */
+export type CommunalCityRegistryDashboardArgs = {
+  rule?: InputMaybe<ActivityRuleInput>;
 };
 
 /** A page of communal cities. */
@@ -240,6 +314,8 @@ export type CommunalCityEdge = {
 /** A communal council (consejo comunal): the base self-governing body of 150-400 urban families (fewer in rural and indigenous areas). */
 export type CommunalCouncil = RegistryBody & Territory & {
   __typename?: 'CommunalCouncil';
+  /** Whether it is active by the activity rule (configured defaults, overridable here), each criterion explained with its date. */
+  activity: Activity;
   /** The council's own census figures. */
   census: Census;
   /** Date the census figures were last updated. */
@@ -252,6 +328,14 @@ export type CommunalCouncil = RegistryBody & Territory & {
   commune?: Maybe<Commune>;
   /** Global id, `council:<n>`. */
   id: Scalars['ID']['output'];
+  /** Date of the latest ledger entry of a body in its scope (from budget). */
+  lastLedgerEntryOn?: Maybe<Scalars['Date']['output']>;
+  /** Date of the last quorate assembly of a body in its scope (from governance; ADR 0005). */
+  lastQuorateAssemblyOn?: Maybe<Scalars['Date']['output']>;
+  /** First day of the latest month reported by a production unit of a body in its scope (from production). */
+  lastReportedMonth?: Maybe<Scalars['Date']['output']>;
+  /** Part taken in the latest popular consultation (from budget). */
+  latestConsultation?: Maybe<ConsultationParticipation>;
   /** COMMUNAL_COUNCIL. */
   level: TerritoryLevel;
   /** Name. */
@@ -268,6 +352,12 @@ export type CommunalCouncil = RegistryBody & Territory & {
   setting: CouncilSetting;
   /** The state it sits in. */
   state: State;
+};
+
+
+/** A communal council (consejo comunal): the base self-governing body of 150-400 urban families (fewer in rural and indigenous areas). */
+export type CommunalCouncilActivityArgs = {
+  rule?: InputMaybe<ActivityRuleInput>;
 };
 
 /** A page of communal councils. */
@@ -313,6 +403,8 @@ export type CommunalCouncilFilter = {
 /** A commune (comuna): about 9-13 contiguous communal councils with a communal parliament, production units and a communal bank. */
 export type Commune = RegistryBody & Territory & {
   __typename?: 'Commune';
+  /** Whether it is active by the activity rule (configured defaults, overridable here), each criterion explained with its date. */
+  activity: Activity;
   /** Area in hectares, as an exact decimal string. */
   areaHectares?: Maybe<Scalars['String']['output']>;
   /** Boundary as a GeoJSON geometry (synthetic in the sample data). */
@@ -335,6 +427,14 @@ export type Commune = RegistryBody & Territory & {
   id: Scalars['ID']['output'];
   /** Urban, rural, mixed or indigenous. */
   kind: CommuneKind;
+  /** Date of the latest ledger entry of a body in its scope (from budget). */
+  lastLedgerEntryOn?: Maybe<Scalars['Date']['output']>;
+  /** Date of the last quorate assembly of a body in its scope (from governance; ADR 0005). */
+  lastQuorateAssemblyOn?: Maybe<Scalars['Date']['output']>;
+  /** First day of the latest month reported by a production unit of a body in its scope (from production). */
+  lastReportedMonth?: Maybe<Scalars['Date']['output']>;
+  /** Part taken in the latest popular consultation (from budget). */
+  latestConsultation?: Maybe<ConsultationParticipation>;
   /** COMMUNE. */
   level: TerritoryLevel;
   /** Name. */
@@ -349,6 +449,12 @@ export type Commune = RegistryBody & Territory & {
   seatState: State;
   /** Every state its councils sit in (El Maizal spans Lara and Portuguesa). */
   states: Array<State>;
+};
+
+
+/** A commune (comuna): about 9-13 contiguous communal councils with a communal parliament, production units and a communal bank. */
+export type CommuneActivityArgs = {
+  rule?: InputMaybe<ActivityRuleInput>;
 };
 
 /** A page of communes. */
@@ -396,6 +502,15 @@ export type CommuneKind =
   /** Urban. */
   | 'URBAN';
 
+/** How the bodies of a territory took part in the latest popular consultation held (up to today). */
+export type ConsultationParticipation = {
+  __typename?: 'ConsultationParticipation';
+  /** Date the round was held. */
+  heldOn: Scalars['Date']['output'];
+  /** True when a circuit in scope cast ballots in the round, or a body in scope had a proposal on its slates. */
+  participated: Scalars['Boolean']['output'];
+};
+
 /** Setting of a communal council, which fixes how many families it may have. */
 export type CouncilSetting =
   /** Indigenous: 10 families or more. */
@@ -412,6 +527,17 @@ export type CountBy = {
   count: Scalars['Int']['output'];
   /** What is counted under (a status, kind, setting or body type). */
   key: Scalars['String']['output'];
+};
+
+/** New registrations and new inactivity of one quarter. */
+export type DashboardQuarter = {
+  __typename?: 'DashboardQuarter';
+  /** Communes the registry moved to INACTIVE in the quarter (status history). */
+  newlyInactive: Scalars['Int']['output'];
+  /** Communes registered in the quarter. */
+  newlyRegistered: Scalars['Int']['output'];
+  /** Quarter label, e.g. 2025-Q2. */
+  period: Scalars['String']['output'];
 };
 
 /** Forming a communal circuit from councils. */
@@ -688,16 +814,26 @@ export type Nation = Territory & {
   __typename?: 'Nation';
   /** Census summed over every communal council. */
   census: Census;
+  /** The communes its registry dashboard counts, by id (the gateway fetches their activity facts from them). */
+  dashboardCommunes: Array<Commune>;
   /** Always `nation:ve`. */
   id: Scalars['ID']['output'];
   /** NATION. */
   level: TerritoryLevel;
   /** Venezuela. */
   name: Scalars['String']['output'];
+  /** Registry dashboard of its communes: by status, registered against active by the activity rule, and per quarter. */
+  registryDashboard: RegistryDashboard;
   /** The communal bodies inside it (see TerritoryScope). */
   scope: TerritoryScope;
   /** The 23 states and the Capital District. */
   states: Array<State>;
+};
+
+
+/** Venezuela: the root of both hierarchies. */
+export type NationRegistryDashboardArgs = {
+  rule?: InputMaybe<ActivityRuleInput>;
 };
 
 /** Information about a page of a connection. */
@@ -936,6 +1072,31 @@ export type RegistryBody = {
   registry: RegistryRecord;
 };
 
+/** Registry dashboard figures of the communes of a territory (nation: all; state: seated in it; communal city: its own). */
+export type RegistryDashboard = {
+  __typename?: 'RegistryDashboard';
+  /** Communes active by the activity rule. */
+  active: Scalars['Int']['output'];
+  /** Global ids of the communes active by the rule. */
+  activeCommuneIds: Array<Scalars['ID']['output']>;
+  /** Which kind of body is counted (communes). */
+  bodyType: BodyType;
+  /** Counts by registry status, every status listed. */
+  byStatus: Array<CountBy>;
+  /** Communes whose registry status says ACTIVE but that are not active by the rule (paper only). */
+  paperOnly: Scalars['Int']['output'];
+  /** Quarters from the first registration or inactivation to the current quarter, empty ones included. */
+  quarters: Array<DashboardQuarter>;
+  /** Communes ever registered (not still in formation). */
+  registered: Scalars['Int']['output'];
+  /** Registered communes that are not active by the rule. */
+  registeredInactive: Scalars['Int']['output'];
+  /** The activity rule applied. */
+  rule: ActivityRule;
+  /** Communes counted. */
+  total: Scalars['Int']['output'];
+};
+
 /** A body's entry in the national registry. */
 export type RegistryRecord = {
   __typename?: 'RegistryRecord';
@@ -1015,6 +1176,8 @@ export type State = Territory & {
   census: Census;
   /** Open Civic Data division id, e.g. ocd-division/country:ve/estado:lara. */
   code: Scalars['String']['output'];
+  /** The communes its registry dashboard counts, by id (the gateway fetches their activity facts from them). */
+  dashboardCommunes: Array<Commune>;
   /** Global id, `state:<n>`. */
   id: Scalars['ID']['output'];
   /** STATE. */
@@ -1023,8 +1186,16 @@ export type State = Territory & {
   municipalities: Array<Municipality>;
   /** Name. */
   name: Scalars['String']['output'];
+  /** Registry dashboard of its communes: by status, registered against active by the activity rule, and per quarter. */
+  registryDashboard: RegistryDashboard;
   /** The communal bodies inside it (see TerritoryScope). */
   scope: TerritoryScope;
+};
+
+
+/** A state (estado) or the Capital District. */
+export type StateRegistryDashboardArgs = {
+  rule?: InputMaybe<ActivityRuleInput>;
 };
 
 /** Counts for one state. */
@@ -1229,25 +1400,35 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['CommunalCircuit'], {"id":true}> );
   CommunalCity:
     ( { __typename: 'CommunalCity' }
-    & GraphQLRecursivePick<FederationTypes['CommunalCity'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['CommunalCity'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['CommunalCity'], {"dashboardCommunes":{"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true}}}> ) );
   CommunalCouncil:
     ( { __typename: 'CommunalCouncil' }
-    & GraphQLRecursivePick<FederationTypes['CommunalCouncil'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['CommunalCouncil'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['CommunalCouncil'], {"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true}}> ) );
   Commune:
     ( { __typename: 'Commune' }
-    & GraphQLRecursivePick<FederationTypes['Commune'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Commune'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Commune'], {"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true}}> ) );
   Municipality:
     ( { __typename: 'Municipality' }
     & GraphQLRecursivePick<FederationTypes['Municipality'], {"id":true}> );
   Nation:
     ( { __typename: 'Nation' }
-    & GraphQLRecursivePick<FederationTypes['Nation'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Nation'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Nation'], {"dashboardCommunes":{"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true}}}> ) );
   Parish:
     ( { __typename: 'Parish' }
     & GraphQLRecursivePick<FederationTypes['Parish'], {"id":true}> );
   State:
     ( { __typename: 'State' }
-    & GraphQLRecursivePick<FederationTypes['State'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['State'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['State'], {"dashboardCommunes":{"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true}}}> ) );
   Territory:
     ( { __typename: 'Territory' }
     & GraphQLRecursivePick<FederationTypes['Territory'], {"id":true}> );
@@ -1276,11 +1457,17 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Activity: ResolverTypeWrapper<Activity>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ActivityCheck: ResolverTypeWrapper<ActivityCheck>;
+  ActivityCriterion: ActivityCriterion;
+  ActivityRule: ResolverTypeWrapper<ActivityRule>;
+  ActivityRuleInput: ActivityRuleInput;
   AdvanceCommuneFormationInput: AdvanceCommuneFormationInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditCount: ResolverTypeWrapper<AuditCount>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
   AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
@@ -1300,14 +1487,15 @@ export type ResolversTypes = {
   CommunalCouncilConnection: ResolverTypeWrapper<Omit<CommunalCouncilConnection, 'edges'> & { edges: Array<ResolversTypes['CommunalCouncilEdge']> }>;
   CommunalCouncilEdge: ResolverTypeWrapper<Omit<CommunalCouncilEdge, 'node'> & { node: ResolversTypes['CommunalCouncil'] }>;
   CommunalCouncilFilter: CommunalCouncilFilter;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Commune: ResolverTypeWrapper<CommuneRow>;
   CommuneConnection: ResolverTypeWrapper<Omit<CommuneConnection, 'edges'> & { edges: Array<ResolversTypes['CommuneEdge']> }>;
   CommuneEdge: ResolverTypeWrapper<Omit<CommuneEdge, 'node'> & { node: ResolversTypes['Commune'] }>;
   CommuneFilter: CommuneFilter;
   CommuneKind: CommuneKind;
+  ConsultationParticipation: ResolverTypeWrapper<ConsultationParticipation>;
   CouncilSetting: CouncilSetting;
   CountBy: ResolverTypeWrapper<CountBy>;
+  DashboardQuarter: ResolverTypeWrapper<DashboardQuarter>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   FormCommunalCircuitInput: FormCommunalCircuitInput;
   FormCommunalCityInput: FormCommunalCityInput;
@@ -1333,6 +1521,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterCommunalCouncilInput: RegisterCommunalCouncilInput;
   RegistryBody: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['RegistryBody']>;
+  RegistryDashboard: ResolverTypeWrapper<RegistryDashboard>;
   RegistryRecord: ResolverTypeWrapper<RegistryRow>;
   RegistryStatistics: ResolverTypeWrapper<RegistryStatisticsRow>;
   RegistryStatisticsFilter: RegistryStatisticsFilter;
@@ -1350,11 +1539,16 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Activity: Activity;
+  Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  ActivityCheck: ActivityCheck;
+  ActivityRule: ActivityRule;
+  ActivityRuleInput: ActivityRuleInput;
   AdvanceCommuneFormationInput: AdvanceCommuneFormationInput;
   ID: Scalars['ID']['output'];
   AuditCount: AuditCount;
-  String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   AuditEntry: AuditEntry;
   AuditEntryConnection: AuditEntryConnection;
   AuditEntryEdge: AuditEntryEdge;
@@ -1372,12 +1566,13 @@ export type ResolversParentTypes = {
   CommunalCouncilConnection: Omit<CommunalCouncilConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommunalCouncilEdge']> };
   CommunalCouncilEdge: Omit<CommunalCouncilEdge, 'node'> & { node: ResolversParentTypes['CommunalCouncil'] };
   CommunalCouncilFilter: CommunalCouncilFilter;
-  Boolean: Scalars['Boolean']['output'];
   Commune: CommuneRow;
   CommuneConnection: Omit<CommuneConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommuneEdge']> };
   CommuneEdge: Omit<CommuneEdge, 'node'> & { node: ResolversParentTypes['Commune'] };
   CommuneFilter: CommuneFilter;
+  ConsultationParticipation: ConsultationParticipation;
   CountBy: CountBy;
+  DashboardQuarter: DashboardQuarter;
   Date: Scalars['Date']['output'];
   FormCommunalCircuitInput: FormCommunalCircuitInput;
   FormCommunalCityInput: FormCommunalCityInput;
@@ -1402,6 +1597,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RegisterCommunalCouncilInput: RegisterCommunalCouncilInput;
   RegistryBody: ResolversInterfaceTypes<ResolversParentTypes>['RegistryBody'];
+  RegistryDashboard: RegistryDashboard;
   RegistryRecord: RegistryRow;
   RegistryStatistics: RegistryStatisticsRow;
   RegistryStatisticsFilter: RegistryStatisticsFilter;
@@ -1411,6 +1607,29 @@ export type ResolversParentTypes = {
   Territory: ResolversInterfaceTypes<ResolversParentTypes>['Territory'];
   TerritoryScope: TerritoryScope;
   UpdateCensusInput: UpdateCensusInput;
+};
+
+export type ActivityResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['Activity'] = ResolversParentTypes['Activity']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  criteria?: Resolver<Array<ResolversTypes['ActivityCheck']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  met?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['ActivityRule'], ParentType, ContextType>;
+};
+
+export type ActivityCheckResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['ActivityCheck'] = ResolversParentTypes['ActivityCheck']> = {
+  criterion?: Resolver<ResolversTypes['ActivityCriterion'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holds?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type ActivityRuleResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['ActivityRule'] = ResolversParentTypes['ActivityRule']> = {
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  criteria?: Resolver<Array<ResolversTypes['ActivityCriterion']>, ParentType, ContextType>;
+  minimum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  windowMonths?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  windowStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type AuditCountResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['AuditCount'] = ResolversParentTypes['AuditCount']> = {
@@ -1481,11 +1700,13 @@ export type CommunalCityResolvers<ContextType = TerritoryContext, ParentType ext
   census?: Resolver<ResolversTypes['Census'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   communes?: Resolver<Array<ResolversTypes['Commune']>, ParentType, ContextType>;
+  dashboardCommunes?: Resolver<Array<ResolversTypes['Commune']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   registry?: Resolver<ResolversTypes['RegistryRecord'], ParentType, ContextType>;
+  registryDashboard?: Resolver<ResolversTypes['RegistryDashboard'], ParentType, ContextType, Partial<CommunalCityRegistryDashboardArgs>>;
   scope?: Resolver<ResolversTypes['TerritoryScope'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1503,6 +1724,7 @@ export type CommunalCityEdgeResolvers<ContextType = TerritoryContext, ParentType
 
 export type CommunalCouncilResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['CommunalCouncil'] = ResolversParentTypes['CommunalCouncil'], FederationReferenceType extends FederationReferenceTypes['CommunalCouncil'] = FederationReferenceTypes['CommunalCouncil']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CommunalCouncil']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, Partial<CommunalCouncilActivityArgs>>;
   census?: Resolver<ResolversTypes['Census'], ParentType, ContextType>;
   censusAsOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   circuit?: Resolver<Maybe<ResolversTypes['CommunalCircuit']>, ParentType, ContextType>;
@@ -1533,6 +1755,7 @@ export type CommunalCouncilEdgeResolvers<ContextType = TerritoryContext, ParentT
 
 export type CommuneResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['Commune'] = ResolversParentTypes['Commune'], FederationReferenceType extends FederationReferenceTypes['Commune'] = FederationReferenceTypes['Commune']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Commune']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, Partial<CommuneActivityArgs>>;
   areaHectares?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   boundary?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
   census?: Resolver<ResolversTypes['Census'], ParentType, ContextType>;
@@ -1568,6 +1791,12 @@ export type CommuneEdgeResolvers<ContextType = TerritoryContext, ParentType exte
 export type CountByResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['CountBy'] = ResolversParentTypes['CountBy']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DashboardQuarterResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['DashboardQuarter'] = ResolversParentTypes['DashboardQuarter']> = {
+  newlyInactive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newlyRegistered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1627,9 +1856,11 @@ export type MutationResolvers<ContextType = TerritoryContext, ParentType extends
 export type NationResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['Nation'] = ResolversParentTypes['Nation'], FederationReferenceType extends FederationReferenceTypes['Nation'] = FederationReferenceTypes['Nation']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Nation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   census?: Resolver<ResolversTypes['Census'], ParentType, ContextType>;
+  dashboardCommunes?: Resolver<Array<ResolversTypes['Commune']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registryDashboard?: Resolver<ResolversTypes['RegistryDashboard'], ParentType, ContextType, Partial<NationRegistryDashboardArgs>>;
   scope?: Resolver<ResolversTypes['TerritoryScope'], ParentType, ContextType>;
   states?: Resolver<Array<ResolversTypes['State']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1689,6 +1920,19 @@ export type RegistryBodyResolvers<ContextType = TerritoryContext, ParentType ext
   __resolveType: TypeResolveFn<'CommunalCircuit' | 'CommunalCity' | 'CommunalCouncil' | 'Commune', ParentType, ContextType>;
 };
 
+export type RegistryDashboardResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['RegistryDashboard'] = ResolversParentTypes['RegistryDashboard']> = {
+  active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  activeCommuneIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  bodyType?: Resolver<ResolversTypes['BodyType'], ParentType, ContextType>;
+  byStatus?: Resolver<Array<ResolversTypes['CountBy']>, ParentType, ContextType>;
+  paperOnly?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quarters?: Resolver<Array<ResolversTypes['DashboardQuarter']>, ParentType, ContextType>;
+  registered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  registeredInactive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['ActivityRule'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type RegistryRecordResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['RegistryRecord'] = ResolversParentTypes['RegistryRecord']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['StatusChange']>, ParentType, ContextType>;
@@ -1711,10 +1955,12 @@ export type StateResolvers<ContextType = TerritoryContext, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['State']> | FederationReferenceType, FederationReferenceType, ContextType>;
   census?: Resolver<ResolversTypes['Census'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dashboardCommunes?: Resolver<Array<ResolversTypes['Commune']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registryDashboard?: Resolver<ResolversTypes['RegistryDashboard'], ParentType, ContextType, Partial<StateRegistryDashboardArgs>>;
   scope?: Resolver<ResolversTypes['TerritoryScope'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1745,6 +1991,9 @@ export type TerritoryScopeResolvers<ContextType = TerritoryContext, ParentType e
 };
 
 export type Resolvers<ContextType = TerritoryContext> = {
+  Activity?: ActivityResolvers<ContextType>;
+  ActivityCheck?: ActivityCheckResolvers<ContextType>;
+  ActivityRule?: ActivityRuleResolvers<ContextType>;
   AuditCount?: AuditCountResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
@@ -1763,6 +2012,7 @@ export type Resolvers<ContextType = TerritoryContext> = {
   CommuneConnection?: CommuneConnectionResolvers<ContextType>;
   CommuneEdge?: CommuneEdgeResolvers<ContextType>;
   CountBy?: CountByResolvers<ContextType>;
+  DashboardQuarter?: DashboardQuarterResolvers<ContextType>;
   Date?: GraphQLScalarType;
   GeoPoint?: GeoPointResolvers<ContextType>;
   ImportRegistryResult?: ImportRegistryResultResolvers<ContextType>;
@@ -1777,6 +2027,7 @@ export type Resolvers<ContextType = TerritoryContext> = {
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegistryBody?: RegistryBodyResolvers<ContextType>;
+  RegistryDashboard?: RegistryDashboardResolvers<ContextType>;
   RegistryRecord?: RegistryRecordResolvers<ContextType>;
   RegistryStatistics?: RegistryStatisticsResolvers<ContextType>;
   State?: StateResolvers<ContextType>;

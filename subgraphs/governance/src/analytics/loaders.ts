@@ -1,0 +1,84 @@
+import { badInput, toInt } from '@comuna/subgraph-kit';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import DataLoader from 'dataloader';
+import { scopeTable, type ScopeRow } from '../loaders/scope-table.js';
+import type { TerritoryRef } from '../rows.js';
+import { bucketSql, type TrendBucket } from './buckets.js';
+
+export interface TrendKey {
+  territory: TerritoryRef;
+  from: string;
+  to: string;
+  bucket: TrendBucket;
+}
+export interface TrendCounts {
+  held: number;
+  quorate: number;
+}
+
+const EVERY_BODY = '*';
+const inScope = (column: string) => `(s.b = '${EVERY_BODY}' or s.b = ${column})`;
+
+/** A batch's scopes as rows of the shared scope table; the nation is one `*` row, not 50,000 ids. */
+function rowsOf(key: string, territory: TerritoryRef, from = '', to = ''): ScopeRow[] {
+  const scope = territory.scope;
+  if (!scope) throw badInput(`Territory ${territory.id} came without its scope; ask for governance analytics through the gateway`);
+  if (scope.everything) return [[key, EVERY_BODY, from, to]];
+  return [...new Set([...scope.councilIds, ...scope.communeIds, ...scope.circuitIds])].map((b): ScopeRow => [key, b, from, to]);
+}
+
+function createAnalyticsLoaders(em: SqlEntityManager) {
+  return {
+    /** Last quorate assembly per territory: one aggregate for the whole batch. */
+    lastQuorate: new DataLoader<TerritoryRef, string | null, string>(
+      async (refs) => {
+        const table = scopeTable(em, refs.flatMap((ref) => rowsOf(ref.id, ref)));
+        const found = await em.execute(
+          `with s as (${table.sql}) select s.k as k, max(case when a.quorate then a.held_on end) as last
+           from s join assembly a on ${inScope('a.body_id')} group by s.k`,
+          table.params,
+        );
+        const byKey = new Map(found.map((r) => [String(r.k), r.last === null ? null : String(r.last)]));
+        return refs.map((ref) => byKey.get(ref.id) ?? null);
+      },
+      { cacheKeyFn: (ref) => ref.id, maxBatchSize: 1000 },
+    ),
+    /** Assemblies per bucket per territory: one GROUP BY (territory, bucket) per bucket size in the batch. */
+    trend: new DataLoader<TrendKey, Map<string, TrendCounts>, string>(
+      async (keys) => {
+        const answers = new Map<string, Map<string, TrendCounts>>();
+        for (const bucket of new Set(keys.map((k) => k.bucket))) {
+          const group = keys.filter((k) => k.bucket === bucket);
+          const table = scopeTable(em, group.flatMap((k) => rowsOf(trendKey(k), k.territory, k.from, k.to)));
+          const label = bucketSql('a.held_on', bucket);
+          const found = await em.execute(
+            `with s as (${table.sql}) select s.k as k, ${label} as p, count(a.id) as held, sum(case when a.quorate then 1 else 0 end) as quorate
+             from s join assembly a on ${inScope('a.body_id')} and a.held_on between s.f and s.t group by s.k, ${label}`,
+            table.params,
+          );
+          for (const r of found) {
+            const series = answers.get(String(r.k)) ?? new Map<string, TrendCounts>();
+            series.set(String(r.p), { held: toInt(r.held), quorate: toInt(r.quorate) });
+            answers.set(String(r.k), series);
+          }
+        }
+        return keys.map((k) => answers.get(trendKey(k)) ?? new Map());
+      },
+      { cacheKeyFn: (k) => trendKey(k), maxBatchSize: 1000 },
+    ),
+  };
+}
+
+export const trendKey = (k: TrendKey) => `${k.territory.id}|${k.from}|${k.to}|${k.bucket}`;
+
+export type AnalyticsLoaders = ReturnType<typeof createAnalyticsLoaders>;
+
+// Keyed by the request's EntityManager fork, which Apollo's shallow copies of the context share: one set of
+// loaders per request without touching the subgraph's own loader registry.
+const perRequest = new WeakMap<SqlEntityManager, AnalyticsLoaders>();
+
+export function analyticsLoaders(em: SqlEntityManager): AnalyticsLoaders {
+  let loaders = perRequest.get(em);
+  if (!loaders) perRequest.set(em, (loaders = createAnalyticsLoaders(em)));
+  return loaders;
+}

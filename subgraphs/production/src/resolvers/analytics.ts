@@ -1,0 +1,39 @@
+import { badInput } from '@comuna/subgraph-kit';
+import { bucketSpans } from '../analytics/buckets.js';
+import { analyticsLoaders } from '../analytics/loaders.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { scoped } from '../loaders/scope.js';
+import { validPeriod } from '../period.js';
+
+/**
+ * Production's part of the federated analytics (issue 10, ADR 0005): the latest month reported, a fact territory's
+ * activity rule requires, and food self-sufficiency as a time series. Both over the scope (and, for the trend,
+ * the population) the gateway sends along; one aggregate per batch.
+ */
+export const analyticsResolvers: Pick<Resolvers, 'Territory'> = {
+  Territory: {
+    lastReportedMonth: (ref, _args, ctx) => analyticsLoaders(ctx.em).lastReportedMonth.load(scoped(ref)),
+    foodTrend: async (ref, { period, bucket }, ctx) => {
+      const territory = scoped(ref);
+      const checked = validPeriod(period);
+      if (ref.census?.population === undefined) throw badInput(`Territory ${ref.id} came without its population; ask through the gateway`);
+      const spans = bucketSpans(checked, bucket);
+      const [products, outputs] = await Promise.all([
+        ctx.loaders.foodProducts(),
+        analyticsLoaders(ctx.em).foodTrend.load({ territory, from: checked.from, to: checked.to, bucket }),
+      ]);
+      const population = BigInt(ref.census.population);
+      return spans.map((span) => ({
+        period: span.label,
+        from: span.from,
+        to: span.to,
+        months: span.months,
+        foods: products.map((p) => ({
+          productId: p.id,
+          output: outputs.get(span.label)?.get(p.id) ?? 0n,
+          need: population * p.monthlyNeedPerPerson! * BigInt(span.months),
+        })),
+      }));
+    },
+  },
+};
