@@ -15,7 +15,7 @@ describe.each(await testDatabases())('idempotency keys on $kind', (database) => 
   beforeAll(async () => {
     const db = await database.create();
     drop = db.drop;
-    territory = await service('territory', { databaseUrl: db.kind === 'postgresql' ? db.url : undefined });
+    territory = await service('territory', { databaseUrl: database.kind === 'postgresql' ? db.url : undefined });
     gw = await gateway([territory]);
     clerk = await bearer('REGISTRY_CLERK');
   });

@@ -2,7 +2,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** What the proxy does to the next requests: pass them, hold them, refuse the connection, or answer an error. */
-export type Fault = { kind: 'pass' } | { kind: 'delay'; ms: number } | { kind: 'reset' } | { kind: 'status'; status: number };
+export type Fault = { kind: 'pass' } | { kind: 'delay'; ms: number } | { kind: 'reset' } | { kind: 'status'; status: number; times?: number };
 
 export interface FaultProxy {
   url: string;
@@ -28,6 +28,8 @@ export async function faultProxy(target: string): Promise<FaultProxy> {
     const current = fault;
     if (current.kind === 'reset') return req.socket.destroy();
     if (current.kind === 'status') {
+      // A failure for the next `times` requests only, then the subgraph answers again.
+      if (current.times !== undefined && --current.times <= 0) fault = { kind: 'pass' };
       res.writeHead(current.status, { 'content-type': 'text/plain' });
       return res.end('injected failure');
     }

@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { anonymous, type Actor } from '@comuna/subgraph-kit/actor';
 import { serve, type RunningServer } from '@comuna/subgraph-kit/http';
+import { createLogger, createMetrics, observabilityPlugin, type ServiceMetrics } from '@comuna/subgraph-kit/observability';
 import { CONTEXT_HEADER, encodeActor, signRequest } from '@comuna/subgraph-kit/signed-context';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth.js';
@@ -61,7 +62,7 @@ function signingFetcher(secret: string): Fetch {
  * The gateway over the committed supergraph (composed at build time, never by introspection). Subgraph URLs in
  * the supergraph are defaults; configuration replaces them.
  */
-export function createGateway(config: GatewayConfig): ApolloServer<GatewayContext> {
+export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = createMetrics('gateway')): ApolloServer<GatewayContext> {
   const supergraphSdl = supergraphForApolloGateway(readFileSync(config.SUPERGRAPH_PATH, 'utf8'));
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -73,6 +74,10 @@ export function createGateway(config: GatewayConfig): ApolloServer<GatewayContex
           deadlineMs: config.SUBGRAPH_DEADLINE_MS,
           retries: config.SUBGRAPH_RETRIES,
           backoffMs: config.SUBGRAPH_BACKOFF_MS,
+          observe: (outcome, seconds) => {
+            metrics.subgraphCalls.inc({ subgraph: name, outcome });
+            metrics.subgraphDuration.observe({ subgraph: name }, seconds);
+          },
         }) as never,
       }),
   });
@@ -89,6 +94,7 @@ export function createGateway(config: GatewayConfig): ApolloServer<GatewayContex
     plugins: [
       // Apollo's landing page loads from a CDN that closed networks cannot reach; GraphiQL is bundled separately.
       ApolloServerPluginLandingPageDisabled(),
+      observabilityPlugin<GatewayContext>(metrics, createLogger('gateway')),
       ...limits.plugins,
       ...(config.TRUSTED_DOCUMENTS_PATH ? [trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS_PATH)] : []),
     ],
@@ -102,16 +108,21 @@ function requestIdOf(req: IncomingMessage): string {
 
 /** Starts the gateway and listens. */
 export async function startGateway(config: GatewayConfig): Promise<RunningServer & { apollo: ApolloServer<GatewayContext> }> {
-  const apollo = createGateway(config);
+  const metrics = createMetrics('gateway');
+  const apollo = createGateway(config, metrics);
   const authenticate = await createAuthenticator(config);
   await apollo.start();
+  const pages = staticPages(config.WEB_ROOT);
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const running = await serve({
     apollo,
     admit: (req) => limiter.admit(req),
     maxInFlight: config.MAX_IN_FLIGHT,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
-    routes: staticPages(config.WEB_ROOT),
+    routes: (path, req, res) => metrics.route(path, req, res) || pages(path, req, res),
+    onFinished: (event) => metrics.record(event),
+    // Listening starts only once Apollo has loaded the supergraph; until draining, the gateway is ready.
+    ready: async () => true,
     context: async (req) => {
       try {
         const key = req.headers['idempotency-key'];

@@ -9,6 +9,8 @@ export interface SubgraphFetchOptions {
   retries: number;
   /** First backoff; doubled each attempt, with jitter. */
   backoffMs: number;
+  /** Told of every call's outcome and duration (metrics). */
+  observe?: (outcome: 'ok' | 'error' | 'unavailable', seconds: number) => void;
 }
 
 export type Fetch = (url: string, init: { method?: string; headers: Record<string, string>; body: string }) => Promise<Response>;
@@ -45,6 +47,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export function deadlineFetch(inner: Fetch, options: SubgraphFetchOptions): Fetch {
   return async (url, init) => {
+    const started = performance.now();
+    try {
+      const response = await attempt(url, init);
+      options.observe?.(response.ok ? 'ok' : 'error', (performance.now() - started) / 1000);
+      return response;
+    } catch (error) {
+      options.observe?.('unavailable', (performance.now() - started) / 1000);
+      throw error;
+    }
+  };
+
+  async function attempt(url: string, init: Parameters<Fetch>[1]): Promise<Response> {
     const deadline = Date.now() + options.deadlineMs;
     const attempts = isMutation(init.body) ? 1 : options.retries + 1;
     let reason = 'no answer';
@@ -65,7 +79,7 @@ export function deadlineFetch(inner: Fetch, options: SubgraphFetchOptions): Fetc
       if (backoff > 0 && attempt < attempts - 1) await sleep(backoff);
     }
     throw subgraphUnavailable(options.name, reason);
-  };
+  }
 }
 
 function connectionReason(error: unknown): string {

@@ -8,6 +8,8 @@ export const subgraphConfigSchema = z.object({
   /** `sample` loads the embedded sample dataset into an empty database on start. */
   SEED: z.enum(['sample', 'none']).default('sample'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a request waits for a pooled PostgreSQL connection before failing with SERVICE_UNAVAILABLE. */
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   /** Requests served at once; above it the subgraph answers 503 at once (the gateway retries a query elsewhere or later). */
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
   /** On SIGTERM, how long in-flight requests may take to finish before the process exits anyway. */

@@ -23,6 +23,8 @@ export interface OrmOptions {
   /** Called for every SQL statement; used to count statements per request. */
   onStatement?: (sql: string) => void;
   poolMax?: number;
+  /** How long a request waits for a pooled connection before failing (pg waits for ever by default). */
+  poolTimeoutMs?: number;
 }
 
 export type Orm = MikroORM;
@@ -64,6 +66,7 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
     driver: PostgreSqlDriver,
     clientUrl: options.databaseUrl,
     pool: { min: 0, max: options.poolMax ?? 10 },
+    driverOptions: { connectionTimeoutMillis: options.poolTimeoutMs ?? 5_000 },
   } as unknown as Partial<Options>);
 }
 
@@ -91,6 +94,14 @@ export async function ensureKitTables(orm: MikroORM, kind: DatabaseKind): Promis
   const em = orm.em.fork() as SqlEntityManager;
   await em.execute(IDEMPOTENCY_TABLE_POSTGRES);
   await em.execute(IDEMPOTENCY_INDEX_POSTGRES);
+}
+
+/** Connections of the PostgreSQL pool by state; nothing on SQLite (one embedded connection). */
+export async function poolUsage(orm: MikroORM): Promise<{ total: number; idle: number; waiting: number } | undefined> {
+  const connection = orm.em.getConnection() as unknown as { getNativeClient?: () => Promise<unknown> };
+  if (!(orm.em.getDriver() instanceof PostgreSqlDriver) || !connection.getNativeClient) return undefined;
+  const pool = (await connection.getNativeClient()) as { totalCount: number; idleCount: number; waitingCount: number };
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
 /** True when this EntityManager talks to PostgreSQL (for the few statements the two databases spell differently). */

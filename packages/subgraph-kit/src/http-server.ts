@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
@@ -13,7 +14,7 @@ export interface ServeOptions<C extends BaseContext, I = undefined> {
    */
   authenticate?: (req: IncomingMessage, raw: string) => I;
   context: (req: IncomingMessage, identity: I) => Promise<C>;
-  /** Extra GET routes (static pages); answers true when it handled the request. */
+  /** Extra GET routes (static pages, /metrics); answers true when it handled the request. */
   routes?: (path: string, req: IncomingMessage, res: ServerResponse) => boolean;
   /** Refuses a request (429) before reading it, e.g. when its client is over its rate. */
   admit?: (req: IncomingMessage) => boolean;
@@ -80,6 +81,10 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
   let drained: (() => void) | undefined;
   const server = createServer(async (req, res) => {
     const started = performance.now();
+    // One id per client request, created at the edge (the gateway) and passed on, so every service logs the same one.
+    const given = req.headers['x-request-id'];
+    if (typeof given !== 'string' || !/^[\w-]{1,100}$/.test(given)) req.headers['x-request-id'] = randomUUID();
+    res.setHeader('x-request-id', req.headers['x-request-id'] as string);
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/ready') {

@@ -11,7 +11,9 @@ import { AuditEntry } from './audit-entry.js';
 import { IdempotencyRecord } from './idempotency-record.js';
 import { CONTEXT_HEADER } from './signed-context.js';
 import { installAuditGuards } from './audit-guards.js';
-import { databaseKind, initOrm, prepareSchema } from './database.js';
+import { databaseKind, initOrm, poolUsage, prepareSchema } from './database.js';
+import { createLogger, createMetrics, observabilityPlugin, type ServiceMetrics } from './observability.js';
+import type { Logger } from 'pino';
 import { serve, type RunningServer } from './http-server.js';
 import { anonymous, type Actor } from './actor.js';
 import { scopedPolicy, type WritePolicy } from './write-gate.js';
@@ -50,6 +52,7 @@ export interface SubgraphRuntimeOptions {
   databaseUrl: string;
   seed: boolean;
   poolMax?: number;
+  poolTimeoutMs?: number;
   production?: boolean;
   onStatement?: (sql: string) => void;
 }
@@ -57,6 +60,8 @@ export interface SubgraphRuntimeOptions {
 export interface Subgraph<L> {
   apollo: ApolloServer<SubgraphContext<L>>;
   orm: MikroORM;
+  metrics: ServiceMetrics;
+  logger: Logger;
   /** A fresh per-request context (own EntityManager fork and loaders) for a verified actor. */
   createContext(req?: IncomingMessage, actor?: Actor): SubgraphContext<L>;
   close(): Promise<void>;
@@ -85,8 +90,11 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
     entities: [...(def.entities ?? []), AuditEntry, IdempotencyRecord],
     migrationsPath: def.migrationsPath,
     poolMax: options.poolMax,
+    poolTimeoutMs: options.poolTimeoutMs,
     onStatement: options.onStatement,
   });
+  const metrics = createMetrics(def.name, () => poolUsage(orm));
+  const logger = createLogger(def.name);
   await prepareSchema(orm, kind);
   await installAuditGuards(orm, kind);
   if (options.seed && def.seedSample) await def.seedSample(orm.em.fork() as SqlEntityManager);
@@ -97,7 +105,7 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
     csrfPrevention: true,
     formatError: maskUnexpected(options.production ?? false),
     // Inline traces only serve Apollo's hosted usage reporting, which this project never sends to.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), rejectNulCharacters],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), rejectNulCharacters, observabilityPlugin<SubgraphContext<L>>(metrics, logger)],
   });
   await apollo.start();
   // Secure by default: a subgraph that declares no policy needs the <name>:write scope over the bodies it writes.
@@ -128,6 +136,8 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
   return {
     apollo,
     orm,
+    metrics,
+    logger,
     createContext,
     async close() {
       await apollo.stop();
@@ -157,6 +167,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: Subgr
     databaseUrl: config.DATABASE_URL,
     seed: config.SEED === 'sample',
     poolMax: config.DATABASE_POOL_MAX,
+    poolTimeoutMs: config.DATABASE_POOL_TIMEOUT_MS,
     production: config.NODE_ENV === 'production',
   });
   const secret = config.CONTEXT_SECRET;
@@ -168,6 +179,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: Subgr
     ready: async () => subgraph.orm.isConnected(),
     maxInFlight: config.MAX_IN_FLIGHT,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
+    routes: (path, req, res) => subgraph.metrics.route(path, req, res),
+    onFinished: (event) => subgraph.metrics.record(event),
     host: config.HOST,
     port: config.PORT,
   });

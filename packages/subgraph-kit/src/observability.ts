@@ -1,0 +1,129 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { pino, type Logger } from 'pino';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { RequestEvent } from './http-server.js';
+
+/**
+ * One JSON line per event on stdout (pino), each naming the service; `LOG_LEVEL` picks how much. Every request
+ * line carries the request id the gateway created, so one client request can be followed across all services.
+ */
+export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
+  return pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime });
+}
+
+export interface ServiceMetrics {
+  registry: Registry;
+  http: Counter<'status'>;
+  requests: Counter<'operation' | 'outcome'>;
+  duration: Histogram<'operation'>;
+  errors: Counter<'operation' | 'code'>;
+  subgraphCalls: Counter<'subgraph' | 'outcome'>;
+  subgraphDuration: Histogram<'subgraph'>;
+  pool: Gauge<'state'>;
+  /** Serves `/metrics` in the Prometheus text format; plug into `serve({ routes })`. */
+  route(path: string, req: IncomingMessage, res: ServerResponse): boolean;
+  /** Counts one finished HTTP request by status, refusals (429, 503) included; plug into `serve({ onFinished })`. */
+  record(event: RequestEvent): void;
+}
+
+/** Prometheus metrics of one service, on a registry of its own (tests start several services in one process). */
+export function createMetrics(service: string, poolUsage?: () => Promise<Record<string, number> | undefined>): ServiceMetrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  const http = new Counter({ name: 'comuna_http_responses_total', help: 'HTTP responses by status, refusals included', labelNames: ['status'] as const, registers: [registry] });
+  const requests = new Counter({ name: 'comuna_requests_total', help: 'GraphQL operations by name and outcome (ok, error)', labelNames: ['operation', 'outcome'] as const, registers: [registry] });
+  const duration = new Histogram({
+    name: 'comuna_request_duration_seconds',
+    help: 'GraphQL request latency by operation name',
+    labelNames: ['operation'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const errors = new Counter({ name: 'comuna_errors_total', help: 'GraphQL errors by operation and code', labelNames: ['operation', 'code'] as const, registers: [registry] });
+  const subgraphCalls = new Counter({ name: 'comuna_subgraph_calls_total', help: 'Gateway calls to subgraphs by outcome (ok, error, unavailable)', labelNames: ['subgraph', 'outcome'] as const, registers: [registry] });
+  const subgraphDuration = new Histogram({
+    name: 'comuna_subgraph_call_duration_seconds',
+    help: 'Gateway call latency per subgraph, retries included',
+    labelNames: ['subgraph'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const pool = new Gauge({
+    name: 'comuna_db_pool_connections',
+    help: 'Database pool connections by state (total, idle, waiting); PostgreSQL only',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    async collect() {
+      const usage = await poolUsage?.().catch(() => undefined);
+      for (const [state, value] of Object.entries(usage ?? {})) this.set({ state }, value);
+    },
+  });
+  return {
+    registry,
+    http,
+    requests,
+    duration,
+    errors,
+    subgraphCalls,
+    subgraphDuration,
+    pool,
+    route(path, _req, res) {
+      if (path !== '/metrics') return false;
+      void registry.metrics().then((text) => {
+        res.writeHead(200, { 'content-type': registry.contentType });
+        res.end(text);
+      });
+      return true;
+    },
+    record(event) {
+      http.inc({ status: String(event.status) });
+    },
+  };
+}
+
+/**
+ * Operation names are chosen by clients: a label is kept only for the first names seen (bounded in length too),
+ * so a client sending endless distinct names cannot grow the metrics without bound.
+ */
+export function operationLabeler(max = 200): (name: unknown) => string {
+  const seen = new Set<string>();
+  return (name) => {
+    if (typeof name !== 'string' || !/^[A-Za-z_]\w{0,63}$/.test(name)) return 'anonymous';
+    if (seen.has(name)) return name;
+    if (seen.size >= max) return 'other';
+    seen.add(name);
+    return name;
+  };
+}
+
+/** Metrics and one log line per GraphQL operation, tagged with the request id the gateway created. */
+export function observabilityPlugin<C extends BaseContext & { requestId: string }>(metrics: ServiceMetrics, logger: Logger): ApolloServerPlugin<C> {
+  const label = operationLabeler();
+  return {
+    async requestDidStart({ contextValue, request }) {
+      const started = performance.now();
+      // The name the client gave, so refusals before an operation is resolved (validation) are counted under it too.
+      let operation = label(request.operationName ?? /^\s*(?:query|mutation)\s+(\w+)/.exec(request.query ?? '')?.[1]);
+      const codes: string[] = [];
+      return {
+        async didResolveOperation({ operationName }) {
+          operation = label(operationName);
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) codes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+        },
+        async willSendResponse() {
+          const seconds = (performance.now() - started) / 1000;
+          metrics.requests.inc({ operation, outcome: codes.length ? 'error' : 'ok' });
+          metrics.duration.observe({ operation }, seconds);
+          for (const code of codes) metrics.errors.inc({ operation, code });
+          const line = { reqId: contextValue.requestId, operation, ms: Math.round(seconds * 1000), ...(codes.length ? { errors: codes } : {}) };
+          if (codes.includes('INTERNAL_SERVER_ERROR')) logger.error(line, 'graphql operation failed');
+          else logger.info(line, 'graphql operation');
+        },
+      };
+    },
+  };
+}
