@@ -16,8 +16,8 @@ describe.each(await testDatabases())('logs, health and metrics on $kind', (datab
   beforeAll(async () => {
     const db = await database.create();
     drop = db.drop;
-    territory = await service('territory', { databaseUrl: database.kind === 'postgresql' ? db.url : undefined });
-    gw = await gateway([territory]);
+    territory = await service('territory', { databaseUrl: database.kind === 'postgresql' ? db.url : undefined, env: { LOG_LEVEL: 'info' } });
+    gw = await gateway([territory], { LOG_LEVEL: 'info' });
   });
   afterAll(async () => {
     await gw?.stop();

@@ -7,8 +7,9 @@ import type { RequestEvent } from './http-server.js';
 /**
  * One JSON line per event on stdout (pino), each naming the service; `LOG_LEVEL` picks how much. Every request
  * line carries the request id the gateway created, so one client request can be followed across all services.
+ * Silent under Vitest unless LOG_LEVEL says otherwise, so test output stays readable.
  */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
+export function createLogger(service: string, level = process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info')): Logger {
   return pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime });
 }
 
