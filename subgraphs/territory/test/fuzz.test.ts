@@ -1,4 +1,4 @@
-import { testDatabases } from '@comuna/subgraph-kit/testing';
+import { fuzzSeed, testDatabases } from '@comuna/subgraph-kit/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTerritory, type TerritoryHarness } from './harness.js';
@@ -74,7 +74,7 @@ describe.each(await testDatabases())('fuzzed inputs on $kind', (database) => {
             expect(await t.snapshot()).toBe(before);
           }
         }),
-        { numRuns: runs },
+        { numRuns: runs, seed: fuzzSeed },
       );
     },
     120_000,
@@ -87,7 +87,7 @@ describe.each(await testDatabases())('fuzzed inputs on $kind', (database) => {
           const result = await t.run(query, value);
           for (const error of result.errors ?? []) expect(CLIENT_CODES, JSON.stringify(error)).toContain(error.extensions!.code);
         }),
-        { numRuns: runs },
+        { numRuns: runs, seed: fuzzSeed },
       );
     }
   }, 120_000);

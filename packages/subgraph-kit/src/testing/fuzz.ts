@@ -103,6 +103,12 @@ export function mutationFuzzCases(typeDefs: DocumentNode, idKinds: readonly stri
   });
 }
 
+/**
+ * Runs are reproducible: the same seed in CI every time (FUZZ_SEED picks another, and a failure prints the seed
+ * and the shrunk counterexample to replay).
+ */
+export const fuzzSeed = Number(process.env.FUZZ_SEED ?? 20_240_421);
+
 export interface FuzzTarget {
   run(query: string, variables?: Record<string, unknown>): Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>;
   snapshot(): Promise<string>;
@@ -123,6 +129,6 @@ export async function fuzzMutation(target: FuzzTarget, fuzzCase: FuzzCase, numRu
         if ((await target.snapshot()) !== before) throw new Error(`${fuzzCase.name} was refused (${code}) but changed the database`);
       }
     }),
-    { numRuns },
+    { numRuns, seed: fuzzSeed },
   );
 }
