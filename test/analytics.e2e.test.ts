@@ -75,10 +75,12 @@ describe.each(await testDatabases())('federated analytics through the gateway on
   let gw: Gateway;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    const db = await database.create();
-    drop = db.drop;
-    // One domain on the database under test is enough to run its SQL there; the others stay on SQLite files.
-    services.push(await service('territory'), await service('governance'), await service('production'), await service('budget', { databaseUrl: db.kind === 'postgresql' ? db.url : undefined }));
+    // Every domain on the database under test, so each one's analytics SQL runs there.
+    const dbs = await Promise.all(['territory', 'governance', 'production', 'budget'].map(async (name) => ({ name, db: await database.create() })));
+    drop = async () => {
+      for (const { db } of dbs) await db.drop();
+    };
+    for (const { name, db } of dbs) services.push(await service(name, { databaseUrl: database.kind === 'postgresql' ? db.url : undefined }));
     gw = await gateway(services);
   }, 120_000);
   afterAll(async () => {
