@@ -43,6 +43,12 @@ function grouped<V>(rows: Raw[], map: (row: Raw) => V): Map<string, V[]> {
 
 const productAmount = (row: Raw): ProductAmountRow => ({ productId: toInt(row.productId), quantity: big(row.quantity), reports: toInt(row.reports) });
 
+interface Joins {
+  reports: string;
+  activeUnits: string;
+  flows: string;
+}
+
 export interface UnitCounts {
   activeUnits: number;
   workers: number;
@@ -54,23 +60,36 @@ export interface TypeCounts extends UnitCounts {
 
 /** Per-request roll-up loaders. Every figure is one GROUP BY statement per batch of territories. */
 export function rollupLoaders(em: SqlEntityManager) {
-  const run = (territories: readonly ScopedTerritory[], body: string, params: unknown[]) => {
+  // Territories with a list of bodies drive the join from the scope by equality (the owner and body indexes do
+  // the work; SQLite keeps the left side of a CROSS JOIN outermost); the nation (every body) reads the tables
+  // whole. A batch holding both is still one statement: the two halves joined by UNION ALL.
+  const run = (territories: readonly ScopedTerritory[], body: (from: Joins) => string, params: unknown[]) => {
     const cte = scopeCte(em, territories);
-    return em.execute(`with ${cte.sql} ${body}`, [cte.param, ...params]);
+    const halves = [territories.some((t) => t.bodies !== null) ? LISTED : null, territories.some((t) => t.bodies === null) ? WHOLE : null].filter((j) => j !== null);
+    const sql = halves.length === 1 ? body(halves[0]!) : halves.map((j, i) => `select * from (${body(j)}) as half${i}`).join(' union all ');
+    return em.execute(`with ${cte.sql} ${sql}`, [cte.param, ...halves.flatMap(() => params)]) as Promise<Raw[]>;
   };
-  const REPORTS = `production_report r join production_unit u on u.id = r.unit_id join scope s on ${inScope('u.owner_id')}`;
-  const ACTIVE_UNITS = `production_unit u join scope s on ${inScope('u.owner_id')} where u.status = 'ACTIVE' and u.founded_on <= ?`;
+  const LISTED: Joins = {
+    reports: `(select * from scope where every = '0') s cross join production_unit u join production_report r on r.unit_id = u.id and u.owner_id = s.body`,
+    activeUnits: `(select * from scope where every = '0') s cross join production_unit u where u.owner_id = s.body and u.status = 'ACTIVE' and u.founded_on <= ?`,
+    flows: `(select * from scope where every = '0') s join exchange_flow f on (s.body = f.from_body_id or s.body = f.to_body_id)`,
+  };
+  const WHOLE: Joins = {
+    reports: `(select * from scope where every = '1') s cross join production_report r join production_unit u on u.id = r.unit_id`,
+    activeUnits: `(select * from scope where every = '1') s cross join production_unit u where u.status = 'ACTIVE' and u.founded_on <= ?`,
+    flows: `(select * from scope where every = '1') s cross join exchange_flow f`,
+  };
 
   // Each flow against each territory of the batch it touches, with whether its two ends lie inside: flows with
   // both ends inside (or outside) are internal to that territory and count neither way.
-  const FLOW_ENDS = `marks as (
+  const FLOW_ENDS = (j: Joins) => `(
       select s.t as t, f.id as id, f.product_id as product_id, f.quantity as quantity, f.currency as currency,
              (f.quantity * f.price_per_unit + 500) / 1000 as value,
              max(case when ${inScope('f.from_body_id')} then 1 else 0 end) as from_in,
              max(case when ${inScope('f.to_body_id')} then 1 else 0 end) as to_in
-      from exchange_flow f join scope s on (s.every = '1' or s.body = f.from_body_id or s.body = f.to_body_id)
+      from ${j.flows}
       where f.date between ? and ?
-      group by s.t, f.id, f.product_id, f.quantity, f.currency, f.price_per_unit)`;
+      group by s.t, f.id, f.product_id, f.quantity, f.currency, f.price_per_unit) as marks`;
 
   const caches: Map<string, unknown>[] = [];
   return {
@@ -82,7 +101,7 @@ export function rollupLoaders(em: SqlEntityManager) {
       const { first, last } = monthWindow(period);
       const rows = await run(
         territories,
-        `select s.t as t, r.product_id as "productId", sum(r.quantity) as quantity, count(*) as reports from ${REPORTS}
+        (j) => `select s.t as t, r.product_id as "productId", sum(r.quantity) as quantity, count(*) as reports from ${j.reports}
          where r.month between ? and ? group by s.t, r.product_id order by s.t, r.product_id`,
         [first, last],
       );
@@ -93,7 +112,7 @@ export function rollupLoaders(em: SqlEntityManager) {
       const { first, last } = monthWindow(period);
       const rows = await run(
         territories,
-        `select s.t as t, u.type as type, r.product_id as "productId", sum(r.quantity) as quantity, count(*) as reports from ${REPORTS}
+        (j) => `select s.t as t, u.type as type, r.product_id as "productId", sum(r.quantity) as quantity, count(*) as reports from ${j.reports}
          where r.month between ? and ? group by s.t, u.type, r.product_id order by s.t, u.type, r.product_id`,
         [first, last],
       );
@@ -103,25 +122,25 @@ export function rollupLoaders(em: SqlEntityManager) {
     unitsByType: perArguments<PeriodRow, TypeCounts[]>(caches, async (period, territories) => {
       const rows = await run(
         territories,
-        `select s.t as t, u.type as type, count(*) as units, coalesce(sum(u.workers), 0) as workers from ${ACTIVE_UNITS} group by s.t, u.type order by s.t, u.type`,
+        (j) => `select s.t as t, u.type as type, count(*) as units, coalesce(sum(u.workers), 0) as workers from ${j.activeUnits} group by s.t, u.type order by s.t, u.type`,
         [period.to],
       );
       return grouped(rows, (row) => ({ type: row.type as UnitType, activeUnits: toInt(row.units), workers: toInt(row.workers) }));
     }, () => []),
 
     units: perArguments<PeriodRow, UnitCounts>(caches, async (period, territories) => {
-      const rows = await run(territories, `select s.t as t, count(*) as units, coalesce(sum(u.workers), 0) as workers from ${ACTIVE_UNITS} group by s.t`, [period.to]);
+      const rows = await run(territories, (j) => `select s.t as t, count(*) as units, coalesce(sum(u.workers), 0) as workers from ${j.activeUnits} group by s.t`, [period.to]);
       return new Map(rows.map((row) => [String(row.t), { activeUnits: toInt(row.units), workers: toInt(row.workers) }]));
     }, () => ({ activeUnits: 0, workers: 0 })),
 
     exchangeByProduct: perArguments<PeriodRow, ProductExchangeRow[]>(caches, async (period, territories) => {
       const rows = await run(
         territories,
-        `, ${FLOW_ENDS}
+        (j) => `
          select t, product_id as "productId",
                 sum(case when to_in = 1 and from_in = 0 then quantity else 0 end) as inflow,
                 sum(case when from_in = 1 and to_in = 0 then quantity else 0 end) as outflow
-         from marks where from_in <> to_in group by t, product_id order by t, product_id`,
+         from ${FLOW_ENDS(j)} where from_in <> to_in group by t, product_id order by t, product_id`,
         [period.from, period.to],
       );
       return grouped(rows, (row) => ({ productId: toInt(row.productId), inflow: big(row.inflow), outflow: big(row.outflow) }));
@@ -130,11 +149,11 @@ export function rollupLoaders(em: SqlEntityManager) {
     exchangeByCurrency: perArguments<PeriodRow, CurrencyExchangeRow[]>(caches, async (period, territories) => {
       const rows = await run(
         territories,
-        `, ${FLOW_ENDS}
+        (j) => `
          select t, currency,
                 sum(case when to_in = 1 and from_in = 0 then value else 0 end) as inflow,
                 sum(case when from_in = 1 and to_in = 0 then value else 0 end) as outflow
-         from marks where from_in <> to_in group by t, currency order by t, currency`,
+         from ${FLOW_ENDS(j)} where from_in <> to_in group by t, currency order by t, currency`,
         [period.from, period.to],
       );
       return grouped(rows, (row) => ({ currency: String(row.currency), inflow: big(row.inflow), outflow: big(row.outflow) }));
@@ -145,8 +164,8 @@ export function rollupLoaders(em: SqlEntityManager) {
       const { first, last } = monthWindow(period);
       const rows = await run(
         territories,
-        `select s.t as t, sum(r.quantity * case p.unit when 'KILOGRAM' then 1000 when 'TONNE' then 1000000 when 'LITRE' then 1000 when 'DOZEN' then 12 else 1 end) as total
-         from ${REPORTS} join product p on p.id = r.product_id
+        (j) => `select s.t as t, sum(r.quantity * case p.unit when 'KILOGRAM' then 1000 when 'TONNE' then 1000000 when 'LITRE' then 1000 when 'DOZEN' then 12 else 1 end) as total
+         from ${j.reports} join product p on p.id = r.product_id
          where r.month between ? and ? and r.product_id in (${placeholders(productIds.length)}) group by s.t`,
         [first, last, ...productIds],
       );
