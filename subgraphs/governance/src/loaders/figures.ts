@@ -11,32 +11,45 @@ export interface FiguresKey {
 }
 
 const EVERY_BODY = '*';
-// `*` stands for the nation's "everything": a row that matches every body without listing 50,000 ids.
-const inScope = (column: string) => `(s.b = '${EVERY_BODY}' or s.b = ${column})`;
+
+/**
+ * One half of a statement: listed bodies drive the join from the scope by equality (SQLite keeps a CROSS JOIN's
+ * left side outermost, so the body index does the work, where `s.b = '*' or s.b = column` scanned every row);
+ * the nation's `*` row (every body, without listing 50,000 ids) reads the table whole.
+ */
+interface Half {
+  from: string;
+  on(column: string): string;
+}
+const LISTED: Half = { from: `(select * from s where b <> '${EVERY_BODY}') s cross join`, on: (column) => `s.b = ${column}` };
+const WHOLE: Half = { from: `(select * from s where b = '${EVERY_BODY}') s cross join`, on: () => '1 = 1' };
+
+/** Both halves in ONE statement (UNION ALL): a territory's key lies in one half only, so its group is whole. */
+const bothHalves = (select: (h: Half) => string) => (scope: string) => `with s as (${scope}) ${select(LISTED)} union all ${select(WHOLE)}`;
 
 /** The four aggregates, each one GROUP BY statement over the whole batch. */
 const STATEMENTS = {
-  assemblies: (scope: string) => `with s as (${scope})
+  assemblies: bothHalves((h) => `
     select s.k as k, count(a.id) as held, sum(case when a.quorate then 1 else 0 end) as quorate,
       coalesce(sum(a.attendance), 0) as attendance, coalesce(sum(a.body_size), 0) as size, max(a.held_on) as last,
       sum(case when a.kind = 'CITIZENS_ASSEMBLY' then 1 else 0 end) as citizens,
       coalesce(sum(case when a.kind = 'CITIZENS_ASSEMBLY' then a.attendance else 0 end), 0) as families
-    from s join assembly a on ${inScope('a.body_id')} and a.held_on between s.f and s.t
-    group by s.k`,
-  decisions: (scope: string) => `with s as (${scope})
+    from ${h.from} assembly a where ${h.on('a.body_id')} and a.held_on between s.f and s.t
+    group by s.k`),
+  decisions: bothHalves((h) => `
     select s.k as k, sum(case when a.quorate and d.carried then 1 else 0 end) as adopted, sum(case when a.quorate then 0 else 1 end) as void
-    from s join assembly a on ${inScope('a.body_id')} and a.held_on between s.f and s.t join decision d on d.assembly_id = a.id
-    group by s.k`,
-  mandates: (scope: string) => `with s as (${scope})
+    from ${h.from} assembly a join decision d on d.assembly_id = a.id where ${h.on('a.body_id')} and a.held_on between s.f and s.t
+    group by s.k`),
+  mandates: bothHalves((h) => `
     select s.k as k, count(m.id) as active
-    from s join organ o on ${inScope('o.body_id')}
-      join mandate m on m.organ_id = o.id and m.start_on <= s.t and m.term_ends_on >= s.t and (m.revoked_on is null or m.revoked_on > s.t)
-    group by s.k`,
-  recalls: (scope: string) => `with s as (${scope})
+    from ${h.from} organ o join mandate m on m.organ_id = o.id
+    where ${h.on('o.body_id')} and m.start_on <= s.t and m.term_ends_on >= s.t and (m.revoked_on is null or m.revoked_on > s.t)
+    group by s.k`),
+  recalls: bothHalves((h) => `
     select s.k as k, count(r.id) as recalls
-    from s join organ o on ${inScope('o.body_id')} join mandate m on m.organ_id = o.id
-      join recall r on r.mandate_id = m.id and r.decided_on between s.f and s.t
-    group by s.k`,
+    from ${h.from} organ o join mandate m on m.organ_id = o.id join recall r on r.mandate_id = m.id
+    where ${h.on('o.body_id')} and r.decided_on between s.f and s.t
+    group by s.k`),
 };
 
 export const figuresCacheKey = (key: FiguresKey) => `${key.territory.id}|${key.from}|${key.to}`;
