@@ -33,7 +33,7 @@ describe.each(await testDatabases())('budget through the gateway on $kind', (dat
     const db = await database.create();
     drop = db.drop;
     territory = await service('territory');
-    budget = await service('budget', { databaseUrl: db.kind === 'postgresql' ? db.url : undefined });
+    budget = await service('budget', { databaseUrl: database.kind === 'postgresql' ? db.url : undefined });
     gw = await gateway([territory, budget]);
   });
   afterAll(async () => {

@@ -17,7 +17,7 @@ describe.each(await testDatabases())('governance through the gateway on $kind', 
     drop = db.drop;
     territory = await service('territory');
     // Governance asks territory for body sizes through territory's own API, never its tables.
-    governance = await service('governance', { databaseUrl: db.kind === 'postgresql' ? db.url : undefined, env: { TERRITORY_URL: territory.url } });
+    governance = await service('governance', { databaseUrl: database.kind === 'postgresql' ? db.url : undefined, env: { TERRITORY_URL: territory.url } });
     gw = await gateway([territory, governance]);
   });
   afterAll(async () => {

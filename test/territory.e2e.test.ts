@@ -12,7 +12,7 @@ describe.each(await testDatabases())('territory through the gateway on $kind', (
   beforeAll(async () => {
     const db = await database.create();
     drop = db.drop;
-    territory = await service('territory', { databaseUrl: db.kind === 'postgresql' ? db.url : undefined });
+    territory = await service('territory', { databaseUrl: database.kind === 'postgresql' ? db.url : undefined });
     gw = await gateway([territory]);
   });
   afterAll(async () => {
