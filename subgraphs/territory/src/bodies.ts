@@ -5,7 +5,7 @@ import type { AnyBodyRow, CircuitRow, CityRow, CommuneRow, CouncilRow, Municipal
  * How each kind of row is read: its table, the columns (aliased to the row's field names) and the mapping that
  * normalises driver differences. Every read of these tables goes through here, so the SQL stays in one place.
  */
-const registryColumns = 'id, code, name, status, registered_on as "registeredOn", synthetic_fields as "syntheticFields", sources';
+const registryColumns = 'id, code, name, status, registered_on as "registeredOn", version, synthetic_fields as "syntheticFields", sources';
 
 type Raw = Record<string, unknown>;
 
@@ -20,6 +20,7 @@ const registry = (raw: Raw) => ({
   name: String(raw.name),
   status: raw.status as CouncilRow['status'],
   registeredOn: (raw.registeredOn as string | null) ?? null,
+  version: toInt(raw.version),
   ...provenance(raw),
 });
 

@@ -42,6 +42,7 @@ export interface BodyRow extends ProvenanceRow {
   name: string;
   status: RegistryStatus;
   registeredOn: string | null;
+  version: number;
 }
 
 export interface CouncilRow extends BodyRow {
@@ -91,6 +92,7 @@ export interface RegistryRow {
   code: string;
   registeredOn: string | null;
   status: RegistryStatus;
+  version: number;
 }
 
 export interface StateCountRow {

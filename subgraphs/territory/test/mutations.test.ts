@@ -190,4 +190,25 @@ describe.each(await testDatabases())('territory mutations on $kind', (database) 
     expect(result.data!.a.registry.status).not.toBe('INACTIVE');
     expect(result.data!.b).toEqual({ registry: { status: 'INACTIVE' }, census: { families: 250 } });
   });
+
+  it('lets exactly one of two concurrent edits from the same version win (optimistic locking)', async () => {
+    const id = `council:${loose[3]!.id}`;
+    const read = await t.run(`{ communalCouncil(id: "${id}") { registry { version } } }`);
+    const version = read.data!.communalCouncil.registry.version;
+    const edit = (families: number) =>
+      t.run(CENSUS, { input: { councilId: id, families, households: 200, population: 1000, asOf: '2026-06-01', expectedVersion: version } });
+    const results = await Promise.all([edit(210), edit(220)]);
+    const won = results.filter((r) => !r.errors);
+    const lost = results.filter((r) => r.errors);
+    expect(won).toHaveLength(1);
+    expect(lost[0]!.errors![0]!.extensions!.code).toBe('CONFLICT');
+    expect(lost[0]!.errors![0]!.message).toMatch(/has changed since version/);
+    const after = await t.run(`{ communalCouncil(id: "${id}") { census { families } registry { version } } }`);
+    expect(after.data!.communalCouncil.registry.version).toBe(version + 1);
+    expect(after.data!.communalCouncil.census.families).toBe(won[0]!.data!.updateCensus.census.families);
+    const stale = await t.run(CHANGE, { input: { bodyId: id, status: 'INACTIVE', effectiveOn: '2026-06-02', reason: 'stale client', expectedVersion: version } });
+    expect(stale.errors![0]!.extensions!.code).toBe('CONFLICT');
+    const fresh = await t.run(CHANGE, { input: { bodyId: id, status: 'INACTIVE', effectiveOn: '2026-06-02', reason: 'fresh client', expectedVersion: version + 1 } });
+    expect(fresh.errors).toBeUndefined();
+  });
 });

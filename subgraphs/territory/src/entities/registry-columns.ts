@@ -12,4 +12,6 @@ export const registryProperties = () => ({
   name: p.string().length(200).index(),
   status: p.enum(REGISTRY_STATUSES).index(),
   registeredOn: p.string().length(10).nullable().index(),
+  // Raised by every change to the body, so a client can edit what it read and no more (optimistic locking).
+  version: p.integer().default(1),
 });

@@ -205,6 +205,8 @@ export type ChangeRegistryStatusInput = {
   bodyId: Scalars['ID']['input'];
   /** Date it takes effect; not in the future nor before the last change. */
   effectiveOn: Scalars['Date']['input'];
+  /** The `registry.version` you read; when given and the body has changed since, the change is refused (CONFLICT). */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Why (required, at least 3 characters). */
   reason: Scalars['String']['input'];
   /** The new status; must be a permitted transition from the current one. */
@@ -1108,6 +1110,8 @@ export type RegistryRecord = {
   registeredOn?: Maybe<Scalars['Date']['output']>;
   /** Current status. */
   status: RegistryStatus;
+  /** How many times the body has changed; send it back as `expectedVersion` to change only what you read. */
+  version: Scalars['Int']['output'];
 };
 
 /** Registry dashboard figures for one kind of body, all counted in the database. */
@@ -1294,6 +1298,8 @@ export type UpdateCensusInput = {
   asOf: Scalars['Date']['input'];
   /** The council. */
   councilId: Scalars['ID']['input'];
+  /** The `registry.version` you read; when given and the council has changed since, the update is refused (CONFLICT). */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Families; must stay within the band of the council's setting. */
   families: Scalars['Int']['input'];
   /** Households. */
@@ -1938,6 +1944,7 @@ export type RegistryRecordResolvers<ContextType = TerritoryContext, ParentType e
   history?: Resolver<Array<ResolversTypes['StatusChange']>, ParentType, ContextType>;
   registeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RegistryStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RegistryStatisticsResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['RegistryStatistics'] = ResolversParentTypes['RegistryStatistics']> = {

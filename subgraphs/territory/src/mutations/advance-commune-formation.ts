@@ -20,10 +20,10 @@ export const advanceCommuneFormation = async (_root: unknown, { input }: Mutatio
     const last = await lastChangeDate(em, input.communeId);
     if (last && completedOn < last) throw badInput(`input.completedOn ${completedOn} is before the previous step (${last})`, { argument: 'input.completedOn' });
     if (input.step === 'REGISTRATION') {
-      await em.execute("update commune set formation_step = ?, status = 'REGISTERED', registered_on = ? where id = ?", [input.step, completedOn, key]);
+      await em.execute("update commune set version = version + 1, formation_step = ?, status = 'REGISTERED', registered_on = ? where id = ?", [input.step, completedOn, key]);
       recordStatus(em, input.communeId, 'REGISTERED', 'IN_FORMATION', completedOn, 'Registered with the ministry');
     } else {
-      await em.execute('update commune set formation_step = ? where id = ?', [input.step, key]);
+      await em.execute('update commune set version = version + 1, formation_step = ? where id = ?', [input.step, key]);
       recordStatus(em, input.communeId, 'IN_FORMATION', 'IN_FORMATION', completedOn, `Completed formation step ${input.step}`);
     }
     await em.flush();

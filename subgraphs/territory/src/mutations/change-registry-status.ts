@@ -6,7 +6,7 @@ import type { MutationChangeRegistryStatusArgs } from '../generated/resolvers-ty
 import type { AnyBodyRow } from '../rows.js';
 import { canTransition, TRANSITIONS } from '../registry/status-rules.js';
 import { recordStatus } from './records.js';
-import { existing, lastChangeDate, pastDate } from './validate.js';
+import { existing, lastChangeDate, pastDate, updateIfUnchanged } from './validate.js';
 
 /** Moves a body along the registry lifecycle, appending to its history. */
 export const changeRegistryStatus = async (_root: unknown, { input }: MutationChangeRegistryStatusArgs, ctx: TerritoryContext) => {
@@ -33,7 +33,7 @@ export const changeRegistryStatus = async (_root: unknown, { input }: MutationCh
     const last = await lastChangeDate(em, input.bodyId);
     if (last && effectiveOn < last) throw badInput(`input.effectiveOn ${effectiveOn} is before the last recorded change (${last})`, { argument: 'input.effectiveOn' });
     const registeredOn = to === 'REGISTERED' && body!.registeredOn == null ? effectiveOn : (body!.registeredOn as string | null);
-    await em.execute(`update ${table} set status = ?, registered_on = ? where id = ?`, [to, registeredOn, key]);
+    await updateIfUnchanged(em, `update ${table} set version = version + 1, status = ?, registered_on = ? where id = ?`, [to, registeredOn, key], input.expectedVersion, input.bodyId);
     recordStatus(em, input.bodyId, to, from, effectiveOn, reason);
     await em.flush();
   });

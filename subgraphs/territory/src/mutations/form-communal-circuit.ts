@@ -49,7 +49,7 @@ export const formCommunalCircuit = async (_root: unknown, { input }: MutationFor
     if (!code) circuit.code = await generatedCode(em, 'CIR', stateId, circuit.id, 4);
     recordStatus(em, `circuit:${circuit.id}`, 'REGISTERED', null, formedOn, 'Circuit formed by its councils');
     await em.flush();
-    await em.execute(`update communal_council set circuit_id = ? where id in (${placeholders(keys.length)})`, [circuit.id, ...keys]);
+    await em.execute(`update communal_council set version = version + 1, circuit_id = ? where id in (${placeholders(keys.length)})`, [circuit.id, ...keys]);
     return circuit.id;
   });
   return (await ctx.loaders.circuit.load(id))!;

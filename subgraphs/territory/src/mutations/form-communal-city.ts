@@ -47,7 +47,7 @@ export const formCommunalCity = (rules: RegistryRules) => async (_root: unknown,
     if (!code) city.code = await generatedCode(em, 'CIU', seatStateId, city.id, 3);
     recordStatus(em, `city:${city.id}`, 'REGISTERED', null, foundedOn, 'Communal city founded by its communes');
     await em.flush();
-    await em.execute(`update commune set communal_city_id = ? where id in (${placeholders(keys.length)})`, [city.id, ...keys]);
+    await em.execute(`update commune set version = version + 1, communal_city_id = ? where id in (${placeholders(keys.length)})`, [city.id, ...keys]);
     return city.id;
   });
   return (await ctx.loaders.city.load(id))!;

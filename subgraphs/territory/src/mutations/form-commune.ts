@@ -71,7 +71,7 @@ export const formCommune = (rules: RegistryRules) => async (_root: unknown, { in
     if (!code) commune.code = await generatedCode(em, 'COM', seatStateId, commune.id, 4);
     recordStatus(em, `commune:${commune.id}`, 'IN_FORMATION', null, foundedOn, 'Promoter commission registered');
     await em.flush();
-    await em.execute(`update communal_council set commune_id = ? where id in (${placeholders(keys.length)})`, [commune.id, ...keys]);
+    await em.execute(`update communal_council set version = version + 1, commune_id = ? where id in (${placeholders(keys.length)})`, [commune.id, ...keys]);
     return commune.id;
   });
   return (await ctx.loaders.commune.load(id))!;

@@ -3,7 +3,7 @@ import type { TerritoryContext } from '../context.js';
 import type { CouncilSetting } from '../entities/communal-council.js';
 import type { MutationUpdateCensusArgs } from '../generated/resolvers-types.js';
 import type { RegistryRules } from '../registry/rules-config.js';
-import { existing, pastDate, validCensus, validFamilies } from './validate.js';
+import { existing, pastDate, updateIfUnchanged, validCensus, validFamilies } from './validate.js';
 
 /** Replaces a council's census figures with a newer census; an older one than recorded is refused. */
 export const updateCensus = (rules: RegistryRules) => async (_root: unknown, { input }: MutationUpdateCensusArgs, ctx: TerritoryContext) => {
@@ -17,13 +17,13 @@ export const updateCensus = (rules: RegistryRules) => async (_root: unknown, { i
     if (council!.asOf != null && asOf < (council!.asOf as string)) {
       throw conflict(`council:${key} already has a census of ${String(council!.asOf)}, newer than ${asOf}`, { argument: 'input.asOf' });
     }
-    await em.execute('update communal_council set families = ?, households = ?, population = ?, census_as_of = ? where id = ?', [
+    await updateIfUnchanged(em, 'update communal_council set version = version + 1, families = ?, households = ?, population = ?, census_as_of = ? where id = ?', [
       input.families,
       input.households,
       input.population,
       asOf,
       key,
-    ]);
+    ], input.expectedVersion, input.councilId);
   });
   return (await ctx.loaders.council.load(key))!;
 };

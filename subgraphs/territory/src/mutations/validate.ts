@@ -78,3 +78,15 @@ export async function lastChangeDate(em: SqlEntityManager, bodyId: string): Prom
   const rows = await em.execute('select max(effective_on) as d from status_change where body_id = ?', [bodyId]);
   return (rows[0]?.d as string | null) ?? null;
 }
+
+/**
+ * Runs an UPDATE of one body that only applies if the body is still at the version the client read (when it
+ * sent one): of two concurrent edits from the same version exactly one wins, the other is refused.
+ */
+export async function updateIfUnchanged(em: SqlEntityManager, sql: string, params: unknown[], expectedVersion: number | null | undefined, bodyId: string): Promise<void> {
+  const guarded = expectedVersion == null ? sql : `${sql} and version = ?`;
+  const result = (await em.execute(guarded, expectedVersion == null ? params : [...params, expectedVersion], 'run')) as unknown as { affectedRows: number };
+  if (result.affectedRows !== 1) {
+    throw conflict(`${bodyId} has changed since version ${expectedVersion}; read it again and retry`, { argument: 'input.expectedVersion' });
+  }
+}

@@ -4,7 +4,7 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import type { AnyBodyRow, ProvenanceRow, RegistryRow } from '../rows.js';
 import { allStates, territoryById } from './lookup.js';
 
-const registry = (row: AnyBodyRow): RegistryRow => ({ bodyId: bodyGlobalId(row), code: row.code, registeredOn: row.registeredOn, status: row.status });
+const registry = (row: AnyBodyRow): RegistryRow => ({ bodyId: bodyGlobalId(row), code: row.code, registeredOn: row.registeredOn, status: row.status, version: row.version });
 const provenance = (row: ProvenanceRow): ProvenanceRow => row;
 // An unknown id resolves to null, which Apollo turns into a null entity; the generated types expect the row.
 const reference = { __resolveReference: (ref: { id: string }, ctx: Parameters<typeof territoryById>[0]) => territoryById(ctx, ref.id) as Promise<never> };
