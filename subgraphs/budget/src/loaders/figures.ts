@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { toInt } from '@comuna/subgraph-kit';
+import { isPostgres, toInt } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { mapProposal, RANKED_COLUMNS, rankedProposals } from '../ranking.js';
 import type { BudgetFiguresRow, ProposalRow } from '../rows.js';
@@ -41,12 +41,15 @@ const ALL = '*';
 
 function sources(em: SqlEntityManager, keys: readonly BudgetFiguresRow[]): { scoped?: Source; everything?: Source } {
   const scoped = keys.filter((k) => !k.scope.everything);
+  const join = isPostgres(em) ? 'join' : 'cross join';
   return {
     scoped: scoped.length
       ? (() => {
           const cte = scopeCte(em, scoped);
           return {
-            from: (table, alias, column) => `s join ${table} ${alias} on ${alias}.${column} = s.b`,
+            // SQLite keeps a CROSS JOIN's left side outermost: the scope drives and the body index does the work
+            // (without statistics it would rather scan the table by date and probe the scope for every row).
+            from: (table, alias, column) => `s ${join} ${table} ${alias} on ${alias}.${column} = s.b`,
             key: 's.t',
             groupBy: (extra) => `group by s.t${extra ? `, ${extra}` : ''}`,
             partition: 'partition by s.t',
