@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import { SUBGRAPHS, type NationalDataset, type SubgraphName } from './dataset.js';
 import { prepareSchema } from './schema.js';
@@ -13,7 +15,9 @@ export interface LoadReport {
 /** Where each subgraph's database goes: `sqlite:<dir>` gives `<dir>/<subgraph>.sqlite`; `postgres://…/<prefix>` gives databases `<prefix>_<subgraph>`. */
 export function targetUrls(target: string): Record<SubgraphName, string> {
   if (target.startsWith('sqlite:')) {
-    const dir = target.slice('sqlite:'.length).replace(/\/$/, '');
+    // Absolute, because each subgraph creating its schema runs from the repository root, not from here.
+    const dir = resolve(target.slice('sqlite:'.length).replace(/\/$/, ''));
+    mkdirSync(dir, { recursive: true });
     return Object.fromEntries(SUBGRAPHS.map((s) => [s, `sqlite:${dir}/${s}.sqlite`])) as Record<SubgraphName, string>;
   }
   if (target.startsWith('postgres://') || target.startsWith('postgresql://')) {

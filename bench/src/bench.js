@@ -1,0 +1,143 @@
+// `npm run -w @comuna/bench bench [-- options]`: the national-scale benchmark. Starts the built stack on the
+// national dataset, checks every scenario's answer first (exact JSON, no errors, the same through both
+// gateways and against bench/golden when present), then loads each comparison A B A B … and prints a table.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { freePort, root } from '../../scripts/processes.js';
+import { measureFloor } from './floor.js';
+import { runLoad } from './load.js';
+import { scenarios } from './scenarios.js';
+import { startGateway, startHive, startSubgraphs } from './stack.js';
+import { memory } from './proc.js';
+
+const { values: opt } = parseArgs({
+  options: {
+    data: { type: 'string', default: join(root, 'data', 'national') },
+    warmup: { type: 'string', default: '15' },
+    duration: { type: 'string', default: '30' },
+    pairs: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '32' },
+    scenarios: { type: 'string', default: 's1,s2,s3,s4' },
+    settings: { type: 'string', default: 'default,best' },
+    'update-golden': { type: 'boolean', default: false },
+    out: { type: 'string', default: join(root, 'bench', 'results', 'latest.md') },
+  },
+});
+const warmup = Number(opt.warmup);
+const duration = Number(opt.duration);
+const pairs = Number(opt.pairs);
+const connections = Number(opt.connections);
+const chosen = scenarios.filter((s) => opt.scenarios.split(',').includes(s.id));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const post = async (url, query) => {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  return { status: response.status, text: await response.text() };
+};
+
+const log = (line) => process.stderr.write(`${line}\n`);
+const started = Date.now();
+const subgraphs = await startSubgraphsCounted();
+const bootGateway = Date.now();
+const ours = await startGateway(await freePort());
+const firstAnswer = await post(ours.url, chosen[0]?.query ?? '{ __typename }');
+const ready = { ms: Date.now() - bootGateway, ok: firstAnswer.status === 200 };
+const rows = [];
+const stops = [ours.stop, ...Object.values(subgraphs).map((s) => s.stop)];
+try {
+  for (const setting of opt.settings.split(',')) {
+    const hive = await startHive(await freePort(), { best: setting === 'best' });
+    stops.push(hive.stop);
+    for (const scenario of chosen) {
+      if (scenario.floor === 'subgraph' && setting === 'best') continue;
+      const body = JSON.stringify({ query: scenario.query });
+      const b = scenario.floor === 'subgraph' ? { name: `${scenario.subgraph} subgraph (floor)`, url: subgraphs[scenario.subgraph].url, pid: subgraphs[scenario.subgraph].child.pid } : { name: `Hive Gateway (${setting})`, url: hive.url, pid: hive.child.pid };
+      const a = { name: `our gateway (${setting})`, url: ours.url, pid: ours.child.pid };
+      try {
+        await golden(scenario, a, b);
+      } catch (error) {
+        // A scenario that cannot answer correctly is not timed: its row says why instead.
+        log(String(error.message ?? error));
+        rows.push({ scenario, setting, a, b, failed: String(error.message ?? error).split('\n')[0].slice(0, 300) });
+        continue;
+      }
+      const processes = (target) => ({ [target.name]: target.pid, ...Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.child.pid])) });
+      for (const target of [a, b]) {
+        log(`${scenario.id} ${setting}: warm-up ${warmup} s on ${target.name}`);
+        await runLoad({ url: target.url, body, connections, seconds: warmup, processes: processes(target) });
+      }
+      const runs = { a: [], b: [] };
+      for (let i = 0; i < pairs; i++) {
+        for (const [key, target] of [['a', a], ['b', b]]) {
+          const r = await runLoad({ url: target.url, body, connections, seconds: duration, processes: processes(target), counters: Object.values(subgraphs).map((s) => s.counter) });
+          runs[key].push(r);
+          log(`${scenario.id} ${setting} pair ${i + 1}/${pairs} ${target.name}: ${r.rps.toFixed(0)} rps p50 ${r.p50} ms p99 ${r.p99} ms errors ${r.errors}`);
+        }
+      }
+      const ratio = median(runs.a.map((r, i) => r.rps / runs.b[i].rps));
+      rows.push({ scenario, setting, a, b, runs, ratio, floorSql: scenario.floor === 'sql' ? measureFloor(opt.data) : null });
+    }
+    await hive.stop();
+  }
+} finally {
+  for (const stop of stops) await stop().catch(() => undefined);
+}
+const report = render();
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+writeFileSync(opt.out, report);
+console.log(report);
+
+async function startSubgraphsCounted() {
+  const counters = {};
+  for (const name of ['territory', 'governance', 'production', 'budget']) counters[name] = await freePort();
+  const running = await startSubgraphs(opt.data, (name) => ({ NODE_OPTIONS: `--import=${join(root, 'bench', 'src', 'count-statements.js')}`, BENCH_COUNTER_PORT: String(counters[name]) }));
+  for (const [name, s] of Object.entries(running)) s.counter = counters[name];
+  return running;
+}
+
+async function golden(scenario, a, b) {
+  const [ra, rb] = [await post(a.url, scenario.query), await post(b.url, scenario.query)];
+  const file = join(root, 'bench', 'golden', `${scenario.id}.json`);
+  const parsed = JSON.parse(ra.text);
+  if (ra.status !== 200 || parsed.errors) throw new Error(`${scenario.id}: ${a.name} answered ${ra.status} ${ra.text.slice(0, 500)}`);
+  if (JSON.stringify(JSON.parse(rb.text)) !== JSON.stringify(parsed)) {
+    throw new Error(`${scenario.id}: ${b.name} answers differently from ${a.name}:\n${rb.text.slice(0, 800)}\n---\n${ra.text.slice(0, 800)}`);
+  }
+  if (opt['update-golden'] || !existsSync(file)) {
+    mkdirSync(join(root, 'bench', 'golden'), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(parsed)}\n`);
+  } else if (readFileSync(file, 'utf8').trim() !== JSON.stringify(parsed)) {
+    throw new Error(`${scenario.id}: the answer differs from bench/golden/${scenario.id}.json (regenerate with --update-golden if the dataset changed on purpose)`);
+  }
+}
+
+function render() {
+  const f = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '–');
+  const lines = [
+    `# Benchmark results`,
+    '',
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; SQLite (node:sqlite); national dataset in ${opt.data}.`,
+    `Run: ${new Date(started).toISOString()}; ${connections} connections; warm-up ${warmup} s; ${pairs} pairs A B of ${duration} s; ratio = median of per-pair RPS ratios.`,
+    `Subgraphs in TRUST_MODE=open (anonymous reads, so both gateways reach them the same way); our gateway NODE_ENV=production with the rate limit raised; Hive Gateway ${'2.15.1'} with --hive-router-runtime on the committed supergraph.`,
+    `Built stack answered its first query ${ready.ms} ms after the gateway was started (${ready.ok ? 'ok' : 'failed'}).`,
+    '',
+    '| scenario | settings | target | RPS | p50 ms | p95 ms | p99 ms | errors | CPU s / 1k req (target · subgraphs) | peak RSS MB (target · subgraphs) | SQL / req | ratio A/B |',
+    '|---|---|---|---:|---:|---:|---:|---:|---|---|---:|---:|',
+  ];
+  for (const row of rows) {
+    if (row.failed) {
+      lines.push(`| ${row.scenario.id} ${row.scenario.title} | ${row.setting} | golden check failed: ${row.failed.replaceAll('|', '/')} | | | | | | | | | |`);
+      continue;
+    }
+    for (const [key, target] of [['a', row.a], ['b', row.b]]) {
+      const rs = row.runs[key];
+      const m = (pick) => median(rs.map(pick));
+      const subs = ['territory', 'governance', 'production', 'budget'];
+      lines.push(`| ${row.scenario.id} ${row.scenario.title} | ${row.setting} | ${target.name} | ${f(m((r) => r.rps))} | ${f(m((r) => r.p50))} | ${f(m((r) => r.p95))} | ${f(m((r) => r.p99))} | ${rs.reduce((n, r) => n + r.errors, 0)} | ${f(m((r) => r.cpuPer1000[target.name]), 2)} · ${subs.map((s) => f(m((r) => r.cpuPer1000[s]), 2)).join(' / ')} | ${f(Math.max(...rs.map((r) => r.peakRss[target.name])))} · ${subs.map((s) => f(Math.max(...rs.map((r) => r.peakRss[s])))).join(' / ')} | ${f(m((r) => r.statementsPerRequest ?? NaN), 1)} | ${key === 'a' ? f(row.ratio, 2) : ''} |`);
+    }
+    if (row.floorSql) lines.push(`| ${row.scenario.id} raw-SQL floor | | ${row.floorSql.statements} statements alone | | ${f(row.floorSql.p50)} | ${f(row.floorSql.p95)} | | | | | | |`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,92 @@
+// Starts what the benchmark measures, from built JavaScript with production settings where the stack allows:
+// the four subgraphs on the national dataset (TRUST_MODE=open: every caller anonymous, reads only, so both
+// gateways reach them the same way; open mode needs NODE_ENV=development in the subgraphs, which only shows
+// stack traces in errors: inline tracing is always off and nothing logs per request), our gateway in production,
+// and Hive Gateway over the same committed supergraph.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gatewayEntry, launch, root, subgraphEntry, subgraphs } from '../../scripts/processes.js';
+
+export const SUBGRAPHS = Object.keys(subgraphs);
+const portOf = (name) => Number(new URL(subgraphs[name].url).port);
+
+export async function startSubgraphs(dataDir, extraEnv = () => ({})) {
+  const running = {};
+  for (const name of SUBGRAPHS) {
+    const file = join(dataDir, `${name}.sqlite`);
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run -w @comuna/bench generate\` first`);
+    const port = portOf(name);
+    running[name] = await launch(name, subgraphEntry(name), { PORT: String(port), DATABASE_URL: `sqlite:${file}`, SEED: 'none', TRUST_MODE: 'open', NODE_ENV: 'development', ...extraEnv(name) }, `http://127.0.0.1:${port}/ready`, { quiet: true, timeoutMs: 60_000 });
+    running[name].url = subgraphs[name].url;
+  }
+  return running;
+}
+
+/** Our gateway in production mode; `best` adds what it offers beyond defaults (nothing yet: see the results). */
+export async function startGateway(port, { best = false } = {}) {
+  const env = {
+    PORT: String(port),
+    NODE_ENV: 'production',
+    CONTEXT_SECRET: randomBytes(32).toString('hex'),
+    JWT_ISSUER: 'comuna-graph-bench',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    // One loopback client sends every request: the per-client limit would measure the limiter, not the gateway.
+    RATE_LIMIT_PER_MINUTE: String(1_000_000_000),
+    ...(best ? {} : {}),
+  };
+  const started = await launch('gateway', gatewayEntry, env, `http://127.0.0.1:${port}/health`, { quiet: true, timeoutMs: 60_000 });
+  return { ...started, url: `http://127.0.0.1:${port}/graphql` };
+}
+
+/**
+ * Hive Gateway with its Rust query planner over the committed supergraph, unchanged. Best settings turn on what
+ * it offers for this load: response caching of the (public, read-only) results and in-flight deduplication.
+ */
+export async function startHive(port, { best = false } = {}) {
+  const dir = join(root, 'bench', '.hive', best ? 'best' : 'default');
+  mkdirSync(dir, { recursive: true });
+  const config = join(dir, 'gateway.config.mjs');
+  writeFileSync(config, hiveConfig(best));
+  const bin = join(root, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
+  const started = await launchBin('hive-gateway', bin, ['supergraph', join(root, 'schema', 'supergraph.graphql'), '--hive-router-runtime', '--port', String(port), '--host', '127.0.0.1'], { NODE_ENV: 'production' }, `http://127.0.0.1:${port}/healthcheck`, config);
+  return { ...started, url: `http://127.0.0.1:${port}/graphql` };
+}
+
+function hiveConfig(best) {
+  return `export const gatewayConfig = {
+  logging: 'error',
+  ${best ? `responseCaching: { session: () => null, ttl: 60_000 },
+  inboundInflightRequestDeduplication: true,` : ''}
+};
+`;
+}
+
+async function launchBin(name, bin, args, env, readyUrl, config) {
+  const { spawn } = await import('node:child_process');
+  const { dirname } = await import('node:path');
+  const child = spawn(process.execPath, [bin, ...args], { cwd: dirname(config), env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
+  const stop = () => new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited before it was ready:\n${output}`);
+    try {
+      if ((await fetch(readyUrl)).ok) return { name, child, stop, output: () => output };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${name} not ready at ${readyUrl}:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
