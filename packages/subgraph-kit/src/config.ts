@@ -10,6 +10,8 @@ export const subgraphConfigSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** How long a request waits for a pooled PostgreSQL connection before failing with SERVICE_UNAVAILABLE. */
   DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** On SQLite, how long a write waits for another connection's write lock before failing with SERVICE_UNAVAILABLE. */
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
   /** Requests served at once; above it the subgraph answers 503 at once (the gateway retries a query elsewhere or later). */
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
   /** On SIGTERM, how long in-flight requests may take to finish before the process exits anyway. */

@@ -25,6 +25,8 @@ export interface OrmOptions {
   poolMax?: number;
   /** How long a request waits for a pooled connection before failing (pg waits for ever by default). */
   poolTimeoutMs?: number;
+  /** SQLite: how long a write waits for the write lock held by another connection. */
+  busyTimeoutMs?: number;
 }
 
 export type Orm = MikroORM;
@@ -54,12 +56,14 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
   if (databaseKind(options.databaseUrl) === 'sqlite') {
     const file = options.databaseUrl.slice('sqlite:'.length);
     if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-    return MikroORM.init({
+    const orm = await MikroORM.init({
       ...common,
       driver: SqliteDriver,
       dbName: file,
       driverOptions: new NodeSqliteDialect(file),
     } as unknown as Partial<Options>);
+    await (orm.em.fork() as SqlEntityManager).execute(`pragma busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5_000)}`);
+    return orm;
   }
   return MikroORM.init({
     ...common,
@@ -78,7 +82,6 @@ export async function prepareSchema(orm: MikroORM, kind: DatabaseKind): Promise<
   if (kind === 'sqlite') {
     await orm.schema.update();
     await (orm.em.fork() as SqlEntityManager).execute('pragma journal_mode = wal');
-    await (orm.em.fork() as SqlEntityManager).execute('pragma busy_timeout = 5000');
     return;
   }
   await orm.migrator.up();

@@ -12,6 +12,7 @@ import { IdempotencyRecord } from './idempotency-record.js';
 import { CONTEXT_HEADER } from './signed-context.js';
 import { installAuditGuards } from './audit-guards.js';
 import { databaseKind, initOrm, poolUsage, prepareSchema } from './database.js';
+import { databaseUnavailable } from './database-errors.js';
 import { createLogger, createMetrics, observabilityPlugin, type ServiceMetrics } from './observability.js';
 import type { Logger } from 'pino';
 import { serve, type RunningServer } from './http-server.js';
@@ -53,6 +54,7 @@ export interface SubgraphRuntimeOptions {
   seed: boolean;
   poolMax?: number;
   poolTimeoutMs?: number;
+  busyTimeoutMs?: number;
   production?: boolean;
   onStatement?: (sql: string) => void;
 }
@@ -74,6 +76,8 @@ function maskUnexpected(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CODED.has(code)) return formatted;
+    const unavailable = databaseUnavailable(error);
+    if (unavailable) return { message: unavailable, locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     if (production) {
       return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
@@ -91,6 +95,7 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
     migrationsPath: def.migrationsPath,
     poolMax: options.poolMax,
     poolTimeoutMs: options.poolTimeoutMs,
+    busyTimeoutMs: options.busyTimeoutMs,
     onStatement: options.onStatement,
   });
   const metrics = createMetrics(def.name, () => poolUsage(orm));
@@ -168,6 +173,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: Subgr
     seed: config.SEED === 'sample',
     poolMax: config.DATABASE_POOL_MAX,
     poolTimeoutMs: config.DATABASE_POOL_TIMEOUT_MS,
+    busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS,
     production: config.NODE_ENV === 'production',
   });
   const secret = config.CONTEXT_SECRET;

@@ -11,7 +11,8 @@ function fakeContext() {
     em: {
       transactional: vi.fn(async (work: (em: unknown) => Promise<unknown>) => {
         calls.push('begin');
-        const tx = { toString: () => 'tx', create: (_entity: unknown, row: { action: string }) => calls.push(`audit:${row.action}`), flush: async () => calls.push('flush') };
+        // Not a PostgreSQL driver, so the gate behaves as on SQLite and takes the write lock first.
+        const tx = { toString: () => 'tx', getDriver: () => ({}), execute: async (sql: string) => calls.push(`sql:${sql}`), create: (_entity: unknown, row: { action: string }) => calls.push(`audit:${row.action}`), flush: async () => calls.push('flush') };
         const r = await work(tx);
         calls.push('commit');
         return r;
@@ -30,7 +31,7 @@ describe('write gate', () => {
       return 42;
     });
     expect(result).toBe(42);
-    expect(calls).toEqual(['authorize', 'begin', 'work:tx', 'audit:x', 'flush', 'commit', 'reset']);
+    expect(calls).toEqual(['authorize', 'begin', 'sql:delete from idempotency_record where 0', 'work:tx', 'audit:x', 'flush', 'commit', 'reset']);
   });
 
   it('runs nothing when the policy refuses', async () => {

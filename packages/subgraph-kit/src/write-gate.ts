@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Actor } from './actor.js';
 import { scopesOf } from './actor.js';
 import { AuditEntry } from './audit-entry.js';
+import { isPostgres } from './database.js';
 import { conflict, forbidden, unauthenticated } from './errors.js';
 import { claimKey, idempotencyClaim, isDuplicateKey, storedResult, type IdempotencyClaim } from './idempotency.js';
 
@@ -81,9 +82,21 @@ function replay<T>(ctx: WriteContext, result: T): T {
   return result;
 }
 
+/**
+ * On SQLite, takes the write lock before the transaction reads anything. A transaction that has read and then
+ * writes is refused at once with SQLITE_BUSY while another connection holds the lock (SQLite skips the busy handler
+ * there to avoid deadlock), so the busy timeout would never apply; asked for first, the lock is waited for up to the
+ * timeout. (`begin immediate` would say the same, but a failing BEGIN inside Kysely never releases its connection.)
+ * A delete that matches nothing still opens the write transaction and changes no row.
+ */
+async function takeSqliteWriteLock(tx: SqlEntityManager): Promise<void> {
+  await tx.execute('delete from idempotency_record where 0');
+}
+
 async function transaction<T>(ctx: WriteContext, intent: WriteIntent, work: (em: SqlEntityManager) => Promise<T>, claim?: IdempotencyClaim): Promise<T> {
   return ctx.em.transactional(async (em) => {
     const tx = em as SqlEntityManager;
+    if (!isPostgres(tx)) await takeSqliteWriteLock(tx);
     const record = claim ? await claimKey(tx, claim) : undefined;
     const done = await work(tx);
     if (record) (record as { result: unknown }).result = done ?? null;
