@@ -12,6 +12,8 @@ export type FormationStep = (typeof FORMATION_STEPS)[number];
 export const Commune = defineEntity({
   name: 'Commune',
   tableName: 'commune',
+  // Covers the registry-statistics counts of communes (by seat state, status, kind, registered or not).
+  indexes: [{ name: 'commune_registry_counts_index', properties: ['seatState', 'status', 'kind', 'registeredOn'] }],
   properties: {
     id: p.integer().primary(),
     ...registryProperties(),
