@@ -19,5 +19,6 @@ export * from './scalars.js';
 export * from './signed-context.js';
 export * from './sql-where.js';
 export * from './statement-counter.js';
+export * from './time-buckets.js';
 export * from './subgraph.js';
 export * from './write-gate.js';

@@ -2,7 +2,7 @@ import { toInt } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { toBig } from '../tables.js';
-import { bucketSql, type TrendBucket } from './buckets.js';
+import { bucketSql, type TrendBucket } from '@comuna/subgraph-kit';
 import { scopedRows, type ScopedKey } from './scoped-query.js';
 
 export interface LatestRound {

@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { scopeTable, type ScopeRow } from '../loaders/scope-table.js';
 import type { TerritoryRef } from '../rows.js';
-import { bucketSql, type TrendBucket } from './buckets.js';
+import { bucketSql, type TrendBucket } from '@comuna/subgraph-kit';
 
 export interface TrendKey {
   territory: TerritoryRef;

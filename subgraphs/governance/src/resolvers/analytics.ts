@@ -1,6 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { analyticsLoaders } from '../analytics/loaders.js';
-import { bucketSpans } from '../analytics/buckets.js';
+import { bucketSpans } from '@comuna/subgraph-kit';
 import { ratio } from '../rules/ratio.js';
 
 /**

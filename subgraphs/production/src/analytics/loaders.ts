@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { inScope, scopeCte } from '../loaders/scope.js';
 import { monthWindow } from '../period.js';
 import type { ScopedTerritory } from '../rows.js';
-import { bucketSql, type TrendBucket } from './buckets.js';
+import { bucketSql, type TrendBucket } from '@comuna/subgraph-kit';
 
 export interface FoodTrendKey {
   territory: ScopedTerritory;

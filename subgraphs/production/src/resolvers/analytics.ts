@@ -1,5 +1,5 @@
 import { badInput } from '@comuna/subgraph-kit';
-import { bucketSpans } from '../analytics/buckets.js';
+import { bucketSpans } from '@comuna/subgraph-kit';
 import { analyticsLoaders } from '../analytics/loaders.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { scoped } from '../loaders/scope.js';

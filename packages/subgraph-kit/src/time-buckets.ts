@@ -1,4 +1,4 @@
-import { badInput } from '@comuna/subgraph-kit';
+import { badInput } from './errors.js';
 
 export type TrendBucket = 'MONTH' | 'QUARTER';
 
