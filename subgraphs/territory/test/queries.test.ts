@@ -115,17 +115,19 @@ describe.each(await testDatabases())('territory queries on $kind', (database) =>
   });
 
   it('lists the bodies in each territory scope, for other subgraphs to roll up over', async () => {
-    const result = await t.run(`{ nation { scope { everything councilIds } } commune(id: "commune:${maizal.id}") { scope { everything councilIds communeIds circuitIds } } communalCity(id: "city:2") { scope { communeIds councilIds } } state(id: "state:14") { scope { councilIds communeIds circuitIds } } communalCouncil(id: "council:1") { scope { councilIds communeIds } } }`);
+    const result = await t.run(`{ nation { scope { everything councilIds stateId } } commune(id: "commune:${maizal.id}") { scope { everything councilIds communeIds circuitIds stateId } } communalCity(id: "city:2") { scope { communeIds councilIds stateId } } state(id: "state:14") { scope { everything councilIds communeIds circuitIds stateId } } communalCouncil(id: "council:1") { scope { councilIds communeIds stateId } } }`);
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-    expect(result.data!.nation.scope).toEqual({ everything: true, councilIds: [] });
+    expect(result.data!.nation.scope).toEqual({ everything: true, councilIds: [], stateId: null });
     const maizalCouncils = sample.councils.filter((c) => c.communeId === maizal.id).map((c) => `council:${c.id}`);
-    expect(result.data!.commune.scope).toEqual({ everything: false, councilIds: maizalCouncils, communeIds: [`commune:${maizal.id}`], circuitIds: sample.circuits.filter((c) => c.communeId === maizal.id).map((c) => `circuit:${c.id}`) });
+    expect(result.data!.commune.scope).toEqual({ everything: false, councilIds: maizalCouncils, communeIds: [`commune:${maizal.id}`], circuitIds: sample.circuits.filter((c) => c.communeId === maizal.id).map((c) => `circuit:${c.id}`), stateId: null });
     const cityCommunes = sample.communes.filter((c) => c.communalCityId === 2).map((c) => c.id);
     expect(result.data!.communalCity.scope.communeIds).toEqual(cityCommunes.map((id) => `commune:${id}`));
     expect(result.data!.communalCity.scope.councilIds).toHaveLength(sample.councils.filter((c) => c.communeId !== null && cityCommunes.includes(c.communeId)).length);
+    expect(result.data!.communalCity.scope.stateId).toBeNull();
     const lara = result.data!.state.scope;
+    expect(lara).toMatchObject({ everything: false, stateId: 'state:14' });
     expect(lara.communeIds).toEqual(sample.communes.filter((c) => c.seatStateId === 14).map((c) => `commune:${c.id}`));
-    expect(result.data!.communalCouncil.scope).toEqual({ councilIds: ['council:1'], communeIds: [] });
+    expect(result.data!.communalCouncil.scope).toEqual({ councilIds: ['council:1'], communeIds: [], stateId: null });
   });
 
   it('shows the status history with dates and reasons', async () => {

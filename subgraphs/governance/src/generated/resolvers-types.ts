@@ -854,6 +854,11 @@ export type TerritoryScope = {
   councilIds: Array<Scalars['ID']['output']>;
   /** True for the nation: every body is in scope. */
   everything: Scalars['Boolean']['output'];
+  /**
+   * The state's global id when the territory is a state: domains answer a state's figures from their summaries
+   * keyed by state instead of the listed ids. Null for every other level and for the nation.
+   */
+  stateId?: Maybe<Scalars['ID']['output']>;
 };
 
 /** Size of the buckets of a trend. */
@@ -952,13 +957,13 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Territory' }
     & GraphQLRecursivePick<FederationTypes['Territory'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}> ) );
 };
 
 
@@ -1324,6 +1329,7 @@ export type TerritoryScopeResolvers<ContextType = GovernanceContext, ParentType 
   communeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   councilIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   everything?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GovernanceContext> = {

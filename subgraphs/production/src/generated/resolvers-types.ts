@@ -919,6 +919,11 @@ export type TerritoryScope = {
   councilIds: Array<Scalars['ID']['output']>;
   /** True for the nation: every body is in scope. */
   everything: Scalars['Boolean']['output'];
+  /**
+   * The state's global id when the territory is a state: domains answer a state's figures from their summaries
+   * keyed by state instead of the listed ids. Null for every other level and for the nation.
+   */
+  stateId?: Maybe<Scalars['ID']['output']>;
 };
 
 /** Size of the buckets of a trend. */
@@ -1038,20 +1043,20 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Territory' }
     & GraphQLRecursivePick<FederationTypes['Territory'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}> ) );
 };
 
 
@@ -1451,6 +1456,7 @@ export type TerritoryScopeResolvers<ContextType = ProductionContext, ParentType 
   communeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   councilIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   everything?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type UnitTypeOutputResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['UnitTypeOutput'] = ResolversParentTypes['UnitTypeOutput']> = {

@@ -1281,6 +1281,11 @@ export type TerritoryScope = {
   councilIds: Array<Scalars['ID']['output']>;
   /** True for the nation: every body is in scope. */
   everything: Scalars['Boolean']['output'];
+  /**
+   * The state's global id when the territory is a state: domains answer a state's figures from their summaries
+   * keyed by state instead of the listed ids. Null for every other level and for the nation.
+   */
+  stateId?: Maybe<Scalars['ID']['output']>;
 };
 
 /** Granularity of a time series. */
@@ -1995,6 +2000,7 @@ export type TerritoryScopeResolvers<ContextType = TerritoryContext, ParentType e
   communeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   councilIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   everything?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = TerritoryContext> = {

@@ -7,6 +7,8 @@ export interface Scope {
   councilIds: string[];
   communeIds: string[];
   circuitIds: string[];
+  /** Set for a state only: the domains read their state summaries by it. */
+  stateId: string | null;
 }
 
 type Member = 'council' | 'commune' | 'circuit';
@@ -45,7 +47,7 @@ export function scopeLoader(em: SqlEntityManager): DataLoader<string, Scope> {
     const byLevel = new Map<string, number[]>();
     for (const id of ids) {
       const kind = kindOfGlobalId(id) ?? '';
-      const scope: Scope = { everything: id === 'nation:ve', councilIds: [], communeIds: [], circuitIds: [] };
+      const scope: Scope = { everything: id === 'nation:ve', councilIds: [], communeIds: [], circuitIds: [], stateId: kind === 'state' ? id : null };
       scopes.set(id, scope);
       const self = SELF[kind];
       if (self) scope[`${self}Ids`].push(id);

@@ -57,7 +57,7 @@ export const typeResolvers: Resolvers = {
     level: () => 'COMMUNAL_COUNCIL',
     // A council's own figures are on its row: no query needed.
     census: (row) => ({ households: row.households, families: row.families, population: row.population, councils: 1 }),
-    scope: (row) => ({ everything: false, councilIds: [toGlobalId('council', row.id)], communeIds: [], circuitIds: [] }),
+    scope: (row) => ({ everything: false, councilIds: [toGlobalId('council', row.id)], communeIds: [], circuitIds: [], stateId: null }),
     parish: async (row, _args, ctx) => (await ctx.loaders.parish.load(row.parishId))!,
     state: async (row, _args, ctx) => (await ctx.loaders.state.load(row.stateId))!,
     commune: (row, _args, ctx) => (row.communeId === null ? null : ctx.loaders.commune.load(row.communeId)),
