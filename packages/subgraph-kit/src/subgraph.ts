@@ -34,6 +34,12 @@ export interface SubgraphDefinition<L> {
   createLoaders(em: SqlEntityManager): L;
   /** Loads the embedded sample dataset if the database is empty; returns whether it did. */
   seedSample?(em: SqlEntityManager): Promise<boolean>;
+  /**
+   * Database objects the SQLite schema generator cannot derive from the entities (triggers that keep summary
+   * tables current), installed after the schema on every start and before the seed; must be idempotent. On
+   * PostgreSQL the subgraph's migrations create them.
+   */
+  installSqliteObjects?(em: SqlEntityManager): Promise<void>;
   policy?: WritePolicy;
 }
 
@@ -102,6 +108,7 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
   const logger = createLogger(def.name);
   await prepareSchema(orm, kind);
   await installAuditGuards(orm, kind);
+  if (kind === 'sqlite' && def.installSqliteObjects) await def.installSqliteObjects(orm.em.fork() as SqlEntityManager);
   if (options.seed && def.seedSample) await def.seedSample(orm.em.fork() as SqlEntityManager);
 
   const apollo = new ApolloServer<SubgraphContext<L>>({
