@@ -45,6 +45,20 @@ const gatewayConfigSchema = z.object({
   WEB_ROOT: z.string().default(new URL('../../web/dist', import.meta.url).pathname),
   /** A trusted-documents manifest: when set, only its operations are executed. */
   TRUSTED_DOCUMENTS_PATH: z.string().optional(),
+  /** Identical concurrent subgraph queries (same subgraph, body and forwarded identity) share one call. */
+  SUBGRAPH_DEDUP: z.enum(['true', 'false']).default('true'),
+  /** Keep-alive connections to each subgraph at most; requests beyond wait for a free one. */
+  SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(10_000).default(64),
+  /** Idle keep-alive connections to a subgraph are closed after this. */
+  SUBGRAPH_KEEP_ALIVE_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Anonymous query results are cached this long; 0 turns the response cache off (the default). */
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(0),
+  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(1_000),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().min(0.01).default(32),
+  QUERY_PLAN_CACHE_ENTRIES: z.coerce.number().int().min(1).default(500),
+  QUERY_PLAN_CACHE_MB: z.coerce.number().min(0.01).default(16),
+  DOCUMENT_CACHE_ENTRIES: z.coerce.number().int().min(1).default(1_000),
+  DOCUMENT_CACHE_MB: z.coerce.number().min(0.01).default(8),
 });
 
 export interface GatewayConfig extends z.infer<typeof gatewayConfigSchema> {

@@ -10,6 +10,7 @@ import { createLogger, createMetrics, observabilityPlugin, type ServiceMetrics }
 import { CONTEXT_HEADER, encodeActor, signRequest } from '@comuna/subgraph-kit/signed-context';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth.js';
+import { documentStore, queryPlanCache } from './caches.js';
 import { queryLimits } from './limits.js';
 import { RateLimiter } from './rate-limit.js';
 import { staticPages } from './static-pages.js';
@@ -66,6 +67,7 @@ export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = c
   const supergraphSdl = supergraphForApolloGateway(readFileSync(config.SUPERGRAPH_PATH, 'utf8'));
   const gateway = new ApolloGateway({
     supergraphSdl,
+    queryPlannerConfig: { cache: queryPlanCache(config) as never },
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, {
         url: config.subgraphUrls[name] ?? url,
@@ -89,6 +91,7 @@ export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = c
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    documentStore: documentStore(config),
     validationRules: limits.validationRules,
     formatError: production ? maskInternalErrors : undefined,
     plugins: [
