@@ -27,8 +27,12 @@ function rowsOf(key: string, territory: TerritoryRef, from = '', to = ''): Scope
   return [...new Set([...scope.councilIds, ...scope.communeIds, ...scope.circuitIds])].map((b): ScopeRow => [key, b, from, to]);
 }
 
-function createAnalyticsLoaders(em: SqlEntityManager) {
-  return {
+/**
+ * Per-request loaders of the analytics facts and trends. They sit in the request's loader set (as `analytics`), so
+ * the write gate's resetLoaders() clears them with the others: a read after a write in one request sees the write.
+ */
+export function createAnalyticsLoaders(em: SqlEntityManager) {
+  const loaders = {
     /** Last quorate assembly per territory: one aggregate for the whole batch. */
     lastQuorate: new DataLoader<TerritoryRef, string | null, string>(
       async (refs) => {
@@ -67,18 +71,15 @@ function createAnalyticsLoaders(em: SqlEntityManager) {
       { cacheKeyFn: (k) => trendKey(k), maxBatchSize: 1000 },
     ),
   };
+  return {
+    ...loaders,
+    /** Forgets every cached fact (called by resetLoaders after a write). */
+    clearAll() {
+      for (const loader of Object.values(loaders)) loader.clearAll();
+    },
+  };
 }
 
 export const trendKey = (k: TrendKey) => `${k.territory.id}|${k.from}|${k.to}|${k.bucket}`;
 
 export type AnalyticsLoaders = ReturnType<typeof createAnalyticsLoaders>;
-
-// Keyed by the request's EntityManager fork, which Apollo's shallow copies of the context share: one set of
-// loaders per request without touching the subgraph's own loader registry.
-const perRequest = new WeakMap<SqlEntityManager, AnalyticsLoaders>();
-
-export function analyticsLoaders(em: SqlEntityManager): AnalyticsLoaders {
-  let loaders = perRequest.get(em);
-  if (!loaders) perRequest.set(em, (loaders = createAnalyticsLoaders(em)));
-  return loaders;
-}

@@ -14,6 +14,7 @@ import {
 } from '../tables.js';
 import { figuresLoader } from './figures.js';
 import { pagedChildren } from './paged-children.js';
+import { createAnalyticsLoaders } from '../analytics/loaders.js';
 
 /** SQL condition for mandates in force on a day (one `?`): started, term not run out, not revoked by then. */
 export const activeOn = (alias = 'mandate') =>
@@ -28,6 +29,8 @@ export function createLoaders(em: SqlEntityManager) {
   const byId = <R extends { id: number }>(table: Table<R>, column = 'id') => rowLoader<number, R>((ids) => select(table, column, ids, column), (row) => row.id);
 
   return {
+    // Analytics facts and trends (issue 10): here so resetLoaders() clears them after a write.
+    analytics: createAnalyticsLoaders(em),
     assembly: byId(assemblyTable),
     decision: byId(decisionTable, 'd.id'),
     organ: byId(organTable),

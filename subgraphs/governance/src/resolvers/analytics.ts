@@ -1,5 +1,4 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { analyticsLoaders } from '../analytics/loaders.js';
 import { bucketSpans } from '@comuna/subgraph-kit';
 import { ratio } from '../rules/ratio.js';
 
@@ -10,10 +9,10 @@ import { ratio } from '../rules/ratio.js';
  */
 export const analyticsResolvers: Pick<Resolvers, 'Territory'> = {
   Territory: {
-    lastQuorateAssemblyOn: (ref, _args, ctx) => analyticsLoaders(ctx.em).lastQuorate.load(ref),
+    lastQuorateAssemblyOn: (ref, _args, ctx) => ctx.loaders.analytics.lastQuorate.load(ref),
     governanceTrend: async (ref, { period, bucket }, ctx) => {
       const spans = bucketSpans(period, bucket);
-      const counts = await analyticsLoaders(ctx.em).trend.load({ territory: ref, from: period.from, to: period.to, bucket });
+      const counts = await ctx.loaders.analytics.trend.load({ territory: ref, from: period.from, to: period.to, bucket });
       return spans.map((span) => {
         const c = counts.get(span.label) ?? { held: 0, quorate: 0 };
         return { period: span.label, from: span.from, to: span.to, assembliesHeld: c.held, quorateAssemblies: c.quorate, quorumRate: ratio(c.quorate, c.held, 100) };

@@ -18,12 +18,16 @@ const REPORTS = `production_report r join production_unit u on u.id = r.unit_id 
 const big = (value: unknown): bigint => BigInt((value as string | number | bigint | null) ?? 0);
 export const foodTrendKey = (k: FoodTrendKey) => `${k.territory.id}|${k.from}|${k.to}|${k.bucket}`;
 
-function createAnalyticsLoaders(em: SqlEntityManager) {
+/**
+ * Per-request loaders of the analytics facts and trends. They sit in the request's loader set (as `analytics`), so
+ * the write gate's resetLoaders() clears them with the others: a read after a write in one request sees the write.
+ */
+export function createAnalyticsLoaders(em: SqlEntityManager) {
   const run = (territories: readonly ScopedTerritory[], body: string, params: unknown[]) => {
     const cte = scopeCte(em, territories);
     return em.execute(`with ${cte.sql} ${body}`, [cte.param, ...params]);
   };
-  return {
+  const loaders = {
     /** Latest month with any report per territory: one aggregate for the batch. */
     lastReportedMonth: new DataLoader<ScopedTerritory, string | null, string>(
       async (territories) => {
@@ -65,16 +69,13 @@ function createAnalyticsLoaders(em: SqlEntityManager) {
       { cacheKeyFn: foodTrendKey, maxBatchSize: 1000 },
     ),
   };
+  return {
+    ...loaders,
+    /** Forgets every cached fact (called by resetLoaders after a write). */
+    clearAll() {
+      for (const loader of Object.values(loaders)) loader.clearAll();
+    },
+  };
 }
 
 export type AnalyticsLoaders = ReturnType<typeof createAnalyticsLoaders>;
-
-// Keyed by the request's EntityManager fork, which Apollo's shallow copies of the context share: one set of
-// loaders per request without touching the subgraph's own loader registry.
-const perRequest = new WeakMap<SqlEntityManager, AnalyticsLoaders>();
-
-export function analyticsLoaders(em: SqlEntityManager): AnalyticsLoaders {
-  let loaders = perRequest.get(em);
-  if (!loaders) perRequest.set(em, (loaders = createAnalyticsLoaders(em)));
-  return loaders;
-}

@@ -5,6 +5,7 @@ import { agreementTable, flowTable, productColumns, productTable, reportTable, r
 import type { ProductRow } from '../rows.js';
 import { rollupLoaders } from './rollups.js';
 import { unitReportsLoader, type UnitReportsArgs } from './unit-reports.js';
+import { createAnalyticsLoaders } from '../analytics/loaders.js';
 
 interface Table<R> {
   table: string;
@@ -28,6 +29,8 @@ export function createLoaders(em: SqlEntityManager) {
   const unitReports = new Map<string, ReturnType<typeof unitReportsLoader>>();
 
   return {
+    // Analytics facts and trends (issue 10): here so resetLoaders() clears them after a write.
+    analytics: createAnalyticsLoaders(em),
     /** Forgets the request's catalogue and report pages after a write (the kit clears every `clearAll` here). */
     requestCaches: {
       clearAll() {

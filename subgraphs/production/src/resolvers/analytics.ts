@@ -1,6 +1,5 @@
 import { badInput } from '@comuna/subgraph-kit';
 import { bucketSpans } from '@comuna/subgraph-kit';
-import { analyticsLoaders } from '../analytics/loaders.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { scoped } from '../loaders/scope.js';
 import { validPeriod } from '../period.js';
@@ -12,7 +11,7 @@ import { validPeriod } from '../period.js';
  */
 export const analyticsResolvers: Pick<Resolvers, 'Territory'> = {
   Territory: {
-    lastReportedMonth: (ref, _args, ctx) => analyticsLoaders(ctx.em).lastReportedMonth.load(scoped(ref)),
+    lastReportedMonth: (ref, _args, ctx) => ctx.loaders.analytics.lastReportedMonth.load(scoped(ref)),
     foodTrend: async (ref, { period, bucket }, ctx) => {
       const territory = scoped(ref);
       const checked = validPeriod(period);
@@ -20,7 +19,7 @@ export const analyticsResolvers: Pick<Resolvers, 'Territory'> = {
       const spans = bucketSpans(checked, bucket);
       const [products, outputs] = await Promise.all([
         ctx.loaders.foodProducts(),
-        analyticsLoaders(ctx.em).foodTrend.load({ territory, from: checked.from, to: checked.to, bucket }),
+        ctx.loaders.analytics.foodTrend.load({ territory, from: checked.from, to: checked.to, bucket }),
       ]);
       const population = BigInt(ref.census.population);
       return spans.map((span) => ({
