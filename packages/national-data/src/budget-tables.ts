@@ -12,7 +12,8 @@ const END = '2026-10-31';
 /**
  * Budget: the consultation rounds with 3-5 projects on every working circuit's slate, tallies and votes; the
  * winners approved, funded by the ministry and spent through the ledger as time passes; monthly own-bank
- * transfers to active communes; the register of known bodies every check reads.
+ * transfers to active communes; the register of known bodies every check reads, with the state each counts in
+ * (a council's, a commune's seat, a circuit's), which keys the budget's state summaries.
  */
 export function budgetTables(seed: string, t: NationalTerritory): Table[] {
   const random = seededRandom(`${seed}/budget`);
@@ -33,16 +34,16 @@ export function budgetTables(seed: string, t: NationalTerritory): Table[] {
   const tallies: unknown[][] = [];
   const bankOf = new Map<number, number>();
   for (const m of t.communes) {
-    known.push([`commune:${m.id}`, 'commune', null, false]);
+    known.push([`commune:${m.id}`, 'commune', null, `state:${m.seatStateId}`, false]);
     if (m.history.at(-1)!.status === 'ACTIVE') {
       bankOf.set(m.id, sources.length + 1);
       sources.push([sources.length + 1, `Banco de la Comuna ${m.id}`, 'COMMUNAL_BANK', `commune:${m.id}`, json(['name']), none]);
     }
   }
-  for (const c of t.circuits) known.push([`circuit:${c.id}`, 'circuit', null, false]);
+  for (const c of t.circuits) known.push([`circuit:${c.id}`, 'circuit', null, `state:${c.stateId}`, false]);
   const councilsOf = new Map<number, typeof t.councils>();
   for (const c of t.councils) {
-    known.push([`council:${c.id}`, 'council', c.circuitId === null ? null : `circuit:${c.circuitId}`, false]);
+    known.push([`council:${c.id}`, 'council', c.circuitId === null ? null : `circuit:${c.circuitId}`, `state:${c.stateId}`, false]);
     if (c.circuitId === null || c.history.at(-1)!.status === 'IN_FORMATION') continue;
     const members = councilsOf.get(c.circuitId);
     if (members) members.push(c);
@@ -106,7 +107,7 @@ export function budgetTables(seed: string, t: NationalTerritory): Table[] {
   }
   return [
     rows('funding_source', ['id', 'name', 'kind', 'owner_body_id', 'synthetic_fields', 'sources'], sources),
-    rows('known_body', ['id', 'kind', 'circuit_id', 'dissolved'], known),
+    rows('known_body', ['id', 'kind', 'circuit_id', 'state_id', 'dissolved'], known),
     rows('consultation', ['id', 'held_on', 'kind', 'funded_per_circuit', 'minimum_voter_age', 'synthetic_fields', 'sources'], consultations),
     rows('project', ['id', 'name', 'category', 'body_id', 'estimated_cost_minor', 'currency', 'status', 'proposed_on', 'approved_on', 'synthetic_fields', 'sources'], projects),
     rows('project_status_change', ['id', 'project_id', 'status', 'previous_status', 'effective_on', 'reason'], changes),

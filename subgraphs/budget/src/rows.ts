@@ -124,6 +124,8 @@ export interface TerritoryScopeRow {
   councilIds: string[];
   communeIds: string[];
   circuitIds: string[];
+  /** A state's own id: its figures come from the state summaries, or its bodies from known_body's state. */
+  stateId?: string | null;
 }
 
 /** A territory as this subgraph sees it: its id and, when the gateway sent it, its scope. */

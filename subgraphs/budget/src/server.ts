@@ -4,6 +4,7 @@ import { createLoaders, type BudgetLoaders } from './loaders/index.js';
 import { createResolvers } from './resolvers/index.js';
 import { typeDefs } from './schema.js';
 import { seedSample } from './seed/sample.js';
+import { sqliteTriggers } from './summaries/triggers.js';
 
 /** The budget subgraph, ready for the kit to serve (`startSubgraph`) or to test in process (`createSubgraph`). */
 export function budgetSubgraph(): SubgraphDefinition<BudgetLoaders> {
@@ -15,5 +16,8 @@ export function budgetSubgraph(): SubgraphDefinition<BudgetLoaders> {
     migrationsPath: new URL('./migrations', import.meta.url).pathname,
     createLoaders,
     seedSample,
+    async installSqliteObjects(em) {
+      for (const statement of sqliteTriggers()) await em.execute(statement);
+    },
   };
 }

@@ -21,7 +21,7 @@ export interface BudgetHarness {
 /** A national administrator: the write gate lets it write for any body (writes are tested here, not authorization). */
 const admin = { subject: 'test-admin', roles: ['ADMIN'], grants: [{ role: 'ADMIN', bodies: ['*'] }] };
 
-export const TABLES = ['known_body', 'funding_source', 'project', 'project_status_change', 'transfer', 'consultation', 'proposal', 'circuit_tally', 'ledger_entry', 'audit_entry'];
+export const TABLES = ['known_body', 'funding_source', 'project', 'project_status_change', 'transfer', 'consultation', 'proposal', 'circuit_tally', 'ledger_entry', 'audit_entry', 'budget_state_money', 'budget_state_projects', 'budget_state_turnout'];
 
 /** The budget subgraph in process, on a fresh database of the given kind, seeded with the sample data. */
 export async function startBudget(database: TestDatabase): Promise<BudgetHarness> {
@@ -40,7 +40,7 @@ export async function startBudget(database: TestDatabase): Promise<BudgetHarness
     async snapshot() {
       const em = subgraph.orm.em.fork();
       const dump: Record<string, unknown> = {};
-      for (const table of TABLES) dump[table] = await em.getConnection().execute(`select * from ${table} order by id`);
+      for (const table of TABLES) dump[table] = await em.getConnection().execute(`select * from ${table} order by 1, 2, 3`);
       return JSON.stringify(dump, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
     },
     sql: (query, params = []) => subgraph.orm.em.fork().getConnection().execute(query, params),

@@ -6,7 +6,8 @@ import { LedgerEntry } from './ledger-entry.js';
 import { Project } from './project.js';
 import { ProjectStatusChange } from './project-status-change.js';
 import { Proposal } from './proposal.js';
+import { BudgetStateMoney, BudgetStateProjects, BudgetStateTurnout } from './summaries.js';
 import { Transfer } from './transfer.js';
 
-export { CircuitTally, Consultation, FundingSource, KnownBody, LedgerEntry, Project, ProjectStatusChange, Proposal, Transfer };
-export const entities = [KnownBody, FundingSource, Project, ProjectStatusChange, Transfer, Consultation, Proposal, CircuitTally, LedgerEntry];
+export { BudgetStateMoney, BudgetStateProjects, BudgetStateTurnout, CircuitTally, Consultation, FundingSource, KnownBody, LedgerEntry, Project, ProjectStatusChange, Proposal, Transfer };
+export const entities = [KnownBody, FundingSource, Project, ProjectStatusChange, Transfer, Consultation, Proposal, CircuitTally, LedgerEntry, BudgetStateMoney, BudgetStateProjects, BudgetStateTurnout];

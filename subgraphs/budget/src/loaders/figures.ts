@@ -5,6 +5,7 @@ import { mapProposal, RANKED_COLUMNS, rankedProposals } from '../ranking.js';
 import type { BudgetFiguresRow, ProposalRow } from '../rows.js';
 import { scopeCte } from '../scope.js';
 import { toBig } from '../tables.js';
+import { moneySummary, statusSummary, turnoutSummary, type SummarySource } from './state-figures.js';
 
 export interface MoneyFigures {
   received: bigint;
@@ -39,8 +40,16 @@ interface Source {
 
 const ALL = '*';
 
-function sources(em: SqlEntityManager, keys: readonly BudgetFiguresRow[]): { scoped?: Source; everything?: Source } {
-  const scoped = keys.filter((k) => !k.scope.everything);
+/**
+ * How a batch's keys are read. Territories below a state join their listed bodies (`scoped`); states and the nation
+ * read the state summaries when the figure has them (`summary`, keyed by state id or `'*'`), otherwise a state
+ * joins the bodies of its state (scope.ts) and the nation reads the fact tables whole (`everything`).
+ */
+function sources(em: SqlEntityManager, keys: readonly BudgetFiguresRow[], summarised: boolean): { scoped?: Source; everything?: Source; summary?: SummarySource } {
+  const bySummary = (k: BudgetFiguresRow) => summarised && (k.scope.everything || !!k.scope.stateId);
+  const scoped = keys.filter((k) => !k.scope.everything && !bySummary(k));
+  const states = keys.filter((k) => !k.scope.everything && bySummary(k)).map((k) => k.scope.stateId!);
+  const nation = keys.some((k) => k.scope.everything);
   const join = isPostgres(em) ? 'join' : 'cross join';
   return {
     scoped: scoped.length
@@ -58,15 +67,17 @@ function sources(em: SqlEntityManager, keys: readonly BudgetFiguresRow[]): { sco
           } satisfies Source;
         })()
       : undefined,
-    everything: keys.some((k) => k.scope.everything)
+    everything: nation && !summarised
       ? { from: (table, alias) => `${table} ${alias}`, key: `'${ALL}'`, groupBy: (extra) => (extra ? `group by ${extra}` : ''), partition: '', with: '', params: [] }
       : undefined,
+    summary: states.length || (nation && summarised) ? { states: [...new Set(states)], nation: nation && summarised } : undefined,
   };
 }
 
 /**
  * A loader of one figure per (territory, arguments). Keys are grouped by their arguments; each group costs one
- * statement for the scoped territories and one for the nation, whatever the number of territories or bodies.
+ * statement for the listed territories and one for the states and the nation (their summaries, or the nation's
+ * whole tables), whatever the number of territories or bodies.
  */
 function figureLoader<K extends BudgetFiguresRow, R>(
   em: SqlEntityManager,
@@ -74,6 +85,7 @@ function figureLoader<K extends BudgetFiguresRow, R>(
   cacheKey: (key: K) => string,
   query: (source: Source, sample: K) => Promise<Map<string, R>>,
   empty: () => R,
+  summary?: (source: SummarySource, sample: K) => Promise<Map<string, R>>,
 ): DataLoader<K, R, string> {
   return new DataLoader<K, R, string>(
     async (keys) => {
@@ -82,9 +94,16 @@ function figureLoader<K extends BudgetFiguresRow, R>(
       const answers = new Map<string, R>();
       await Promise.all(
         [...groups.values()].map(async (group) => {
-          const { scoped, everything } = sources(em, group);
-          const [byTerritory, whole] = await Promise.all([scoped ? query(scoped, group[0]!) : undefined, everything ? query(everything, group[0]!) : undefined]);
-          for (const key of group) answers.set(cacheKey(key), (key.scope.everything ? whole?.get(ALL) : byTerritory?.get(key.territoryId)) ?? empty());
+          const { scoped, everything, summary: states } = sources(em, group, !!summary);
+          const [byTerritory, whole, byState] = await Promise.all([
+            scoped ? query(scoped, group[0]!) : undefined,
+            everything ? query(everything, group[0]!) : undefined,
+            states && summary ? summary(states, group[0]!) : undefined,
+          ]);
+          for (const key of group) {
+            const found = key.scope.everything ? (whole ?? byState)?.get(ALL) : summary && key.scope.stateId ? byState?.get(key.scope.stateId) : byTerritory?.get(key.territoryId);
+            answers.set(cacheKey(key), found ?? empty());
+          }
         }),
       );
       return keys.map((key) => answers.get(cacheKey(key)) ?? empty());
@@ -124,6 +143,7 @@ export function moneyLoader(em: SqlEntityManager) {
       return out;
     },
     () => ({ received: 0n, spent: 0n, committed: 0n }),
+    (states, key) => moneySummary(em, states, key),
   );
 }
 
@@ -148,6 +168,7 @@ export function statusLoader(em: SqlEntityManager) {
       return out;
     },
     () => new Map(),
+    (states, key) => statusSummary(em, states, key),
   );
 }
 
@@ -167,6 +188,7 @@ export function turnoutLoader(em: SqlEntityManager) {
       return new Map(rows.map((row) => [String(row.t), { rounds: toInt(row.rounds), eligibleVoters: toInt(row.eligible), ballotsCast: toInt(row.cast) }]));
     },
     () => ({ rounds: 0, eligibleVoters: 0, ballotsCast: 0 }),
+    (states, key) => turnoutSummary(em, states, key),
   );
 }
 

@@ -20,7 +20,7 @@ export interface PlanEntry {
   reversesId: number | null;
 }
 export interface BudgetPlan {
-  bodies: { id: string; kind: 'council' | 'commune' | 'circuit'; circuitId: string | null }[];
+  bodies: { id: string; kind: 'council' | 'commune' | 'circuit'; circuitId: string | null; stateId: string }[];
   sources: PlanSource[];
   rounds: PlanRound[];
   projects: PlanProject[];
@@ -69,10 +69,13 @@ function rounds(): PlanRound[] {
 export function buildBudgetPlan(): BudgetPlan {
   const random = seededRandom(SEED);
   const territory = sampleTerritory();
+  // The state a body counts in, as territory's scope of a state defines it: a council's location, a commune's seat.
+  const stateOfMunicipality = new Map(territory.municipalities.map((m) => [m.id, m.stateId]));
+  const stateOfParish = new Map(territory.parishes.map((p) => [p.id, stateOfMunicipality.get(p.municipalityId)!]));
   const bodies: BudgetPlan['bodies'] = [
-    ...territory.councils.map((c) => ({ id: `council:${c.id}`, kind: 'council' as const, circuitId: c.circuitId === null ? null : `circuit:${c.circuitId}` })),
-    ...territory.communes.map((c) => ({ id: `commune:${c.id}`, kind: 'commune' as const, circuitId: null })),
-    ...territory.circuits.map((c) => ({ id: `circuit:${c.id}`, kind: 'circuit' as const, circuitId: null })),
+    ...territory.councils.map((c) => ({ id: `council:${c.id}`, kind: 'council' as const, circuitId: c.circuitId === null ? null : `circuit:${c.circuitId}`, stateId: `state:${stateOfParish.get(c.parishId)}` })),
+    ...territory.communes.map((c) => ({ id: `commune:${c.id}`, kind: 'commune' as const, circuitId: null, stateId: `state:${c.seatStateId}` })),
+    ...territory.circuits.map((c) => ({ id: `circuit:${c.id}`, kind: 'circuit' as const, circuitId: null, stateId: `state:${c.stateId}` })),
   ];
   const funder = referenceFacts.national.participatory_budgeting as { sources: string[] };
   const sources: PlanSource[] = [

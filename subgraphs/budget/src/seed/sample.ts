@@ -12,7 +12,7 @@ export async function seedSample(em: SqlEntityManager): Promise<boolean> {
   if (Number(existing[0]!.n) > 0) return false;
   const plan = budgetPlan();
   await em.transactional(async (tx) => {
-    await tx.insertMany(KnownBody, plan.bodies.map((b) => ({ id: b.id, kind: b.kind, circuitId: b.circuitId, dissolved: false })));
+    await tx.insertMany(KnownBody, plan.bodies.map((b) => ({ id: b.id, kind: b.kind, circuitId: b.circuitId, stateId: b.stateId, dissolved: false })));
     await tx.insertMany(FundingSource, plan.sources);
     await tx.insertMany(Consultation, plan.rounds.map((r) => ({ id: r.id, heldOn: r.heldOn, kind: r.kind, fundedPerCircuit: r.fundedPerCircuit, minimumVoterAge: 15, syntheticFields: r.syntheticFields, sources: r.sources })));
     await tx.insertMany(Project, plan.projects.map((p) => ({
