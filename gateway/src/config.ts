@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { tracingConfigShape, tracingProblems } from '@comuna/subgraph-kit/tracing';
 import { z } from 'zod';
 
 const DEFAULT_SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url).pathname;
@@ -45,6 +46,8 @@ const gatewayConfigSchema = z.object({
   WEB_ROOT: z.string().default(new URL('../../web/dist', import.meta.url).pathname),
   /** A trusted-documents manifest: when set, only its operations are executed. */
   TRUSTED_DOCUMENTS_PATH: z.string().optional(),
+  /** OpenTelemetry tracing, off by default: OTEL_TRACES_EXPORTER=otlp and OTEL_EXPORTER_OTLP_ENDPOINT turn it on. */
+  ...tracingConfigShape,
   /** Identical concurrent subgraph queries (same subgraph, body and forwarded identity) share one call. */
   SUBGRAPH_DEDUP: z.enum(['true', 'false']).default('true'),
   /** Keep-alive connections to each subgraph at most; requests beyond wait for a free one. */
@@ -81,6 +84,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     subgraphUrls[name] = url;
   }
   const data = parsed.data;
+  const tracing = tracingProblems(data);
+  if (tracing.length) throw new Error(`Invalid gateway configuration:\n${tracing.join('\n')}`);
   const introspection = data.INTROSPECTION ? data.INTROSPECTION === 'true' : data.NODE_ENV !== 'production';
   const asymmetric = Boolean(data.JWT_JWKS_URL || data.JWT_JWKS || data.JWT_PUBLIC_KEY);
   const jwtAlgorithms = (data.JWT_ALGORITHMS ?? (asymmetric ? 'RS256,ES256' : 'HS256')).split(',').map((a) => a.trim());

@@ -17,6 +17,8 @@ import { staticPages } from './static-pages.js';
 import { deadlineFetch, subgraphUnavailable, type Fetch } from './subgraph-fetch.js';
 import { supergraphForApolloGateway } from './supergraph.js';
 import { trustedDocumentsPlugin } from './trusted-documents.js';
+import { startGatewayTracing, tracedFetch } from './tracing.js';
+import type { Tracing } from '@comuna/subgraph-kit/tracing';
 import type { GatewayConfig } from './config.js';
 
 /** Per-request state the gateway keeps: who is asking, and the id that ties the subgraphs' logs to this request. */
@@ -63,15 +65,17 @@ function signingFetcher(secret: string): Fetch {
  * The gateway over the committed supergraph (composed at build time, never by introspection). Subgraph URLs in
  * the supergraph are defaults; configuration replaces them.
  */
-export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = createMetrics('gateway')): ApolloServer<GatewayContext> {
+export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = createMetrics('gateway'), tracing?: Tracing): ApolloServer<GatewayContext> {
   const supergraphSdl = supergraphForApolloGateway(readFileSync(config.SUPERGRAPH_PATH, 'utf8'));
   const gateway = new ApolloGateway({
     supergraphSdl,
+    // Its own spans (request, plan, fetch) join ours when tracing is on; never with the document or error messages.
+    telemetry: { includeDocument: false, recordExceptions: false },
     queryPlannerConfig: { cache: queryPlanCache(config) as never },
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, {
         url: config.subgraphUrls[name] ?? url,
-        fetcher: deadlineFetch(signingFetcher(config.CONTEXT_SECRET), {
+        fetcher: tracedFetch(tracing, name, deadlineFetch(signingFetcher(config.CONTEXT_SECRET), {
           name,
           deadlineMs: config.SUBGRAPH_DEADLINE_MS,
           retries: config.SUBGRAPH_RETRIES,
@@ -80,7 +84,7 @@ export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = c
             metrics.subgraphCalls.inc({ subgraph: name, outcome });
             metrics.subgraphDuration.observe({ subgraph: name }, seconds);
           },
-        }) as never,
+        })) as never,
       }),
   });
   const production = config.NODE_ENV === 'production';
@@ -100,6 +104,7 @@ export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = c
       observabilityPlugin<GatewayContext>(metrics, createLogger('gateway')),
       ...limits.plugins,
       ...(config.TRUSTED_DOCUMENTS_PATH ? [trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS_PATH)] : []),
+      ...(tracing ? [tracing.plugin] : []),
     ],
   });
 }
@@ -112,7 +117,8 @@ function requestIdOf(req: IncomingMessage): string {
 /** Starts the gateway and listens. */
 export async function startGateway(config: GatewayConfig): Promise<RunningServer & { apollo: ApolloServer<GatewayContext> }> {
   const metrics = createMetrics('gateway');
-  const apollo = createGateway(config, metrics);
+  const tracing = await startGatewayTracing(config);
+  const apollo = createGateway(config, metrics, tracing);
   const authenticate = await createAuthenticator(config);
   await apollo.start();
   const pages = staticPages(config.WEB_ROOT);
@@ -124,6 +130,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
     routes: (path, req, res) => metrics.route(path, req, res) || pages(path, req, res),
     onFinished: (event) => metrics.record(event),
+    trace: tracing && ((req, run) => tracing.serverSpan(req, run)),
     // Listening starts only once Apollo has loaded the supergraph; until draining, the gateway is ready.
     ready: async () => true,
     context: async (req) => {
@@ -143,6 +150,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     async close() {
       await running.close();
       await apollo.stop();
+      await tracing?.shutdown();
     },
   };
 }

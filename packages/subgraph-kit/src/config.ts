@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tracingConfigShape, tracingProblems } from './tracing-config.js';
 
 /** Settings every subgraph shares; each subgraph extends this with its own. */
 export const subgraphConfigSchema = z.object({
@@ -21,6 +22,8 @@ export const subgraphConfigSchema = z.object({
   TRUST_MODE: z.enum(['signed', 'open']).default('signed'),
   /** The secret the gateway signs forwarded context with (at least 32 characters). */
   CONTEXT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** OpenTelemetry tracing, off by default (see tracing-config.ts). */
+  ...tracingConfigShape,
 });
 
 export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
@@ -31,7 +34,7 @@ export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;
  */
 export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
   const result = schema.safeParse(env);
-  const lines = result.success ? trustProblems(result.data as Partial<SubgraphConfig>) : result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  const lines = result.success ? [...trustProblems(result.data as Partial<SubgraphConfig>), ...tracingProblems(result.data as Partial<SubgraphConfig>)] : result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
   if (lines.length) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   return result.data as z.infer<S>;
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { MikroORM, type Options } from '@mikro-orm/core';
+import { DefaultLogger, MikroORM, type LogContext, type Options } from '@mikro-orm/core';
 import { NodeSqliteDialect, SqliteDriver, type SqlEntityManager } from '@mikro-orm/sql';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
@@ -22,11 +22,31 @@ export interface OrmOptions {
   migrationsPath?: string;
   /** Called for every SQL statement; used to count statements per request. */
   onStatement?: (sql: string) => void;
+  /** Called once each statement has finished (its text has placeholders, never values); used for trace spans. */
+  onStatementDone?: StatementDone;
   poolMax?: number;
   /** How long a request waits for a pooled connection before failing (pg waits for ever by default). */
   poolTimeoutMs?: number;
   /** SQLite: how long a write waits for the write lock held by another connection. */
   busyTimeoutMs?: number;
+}
+
+/** A finished statement: its text as prepared, how long it took (ms, when known) and whether it failed. */
+export type StatementDone = (sql: string, tookMs: number | undefined, failed: boolean) => void;
+
+/**
+ * MikroORM reports every statement it ran, with its duration, to its logger, for SQLite (Kysely over node:sqlite)
+ * and PostgreSQL (pg) alike; the logger sees the text with placeholders unless query-parameter logging is on.
+ */
+function statementLogger(done: StatementDone): Options['loggerFactory'] {
+  return (options) =>
+    new (class extends DefaultLogger {
+      override logQuery(context: { query: string } & LogContext): void {
+        // The slow-query log repeats a statement already reported.
+        if (context.namespace !== 'slow-query' && context.query) done(context.query, context.took, context.level === 'error');
+        super.logQuery(context);
+      }
+    })(options);
 }
 
 export type Orm = MikroORM;
@@ -40,6 +60,7 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
   const common = {
     entities: options.entities,
     onQuery,
+    ...(options.onStatementDone ? { loggerFactory: statementLogger(options.onStatementDone) } : {}),
     // Entities are defined with defineEntity, so nothing needs discovering from decorators or source files.
     discovery: { warnWhenNoEntities: true },
     allowGlobalContext: false,

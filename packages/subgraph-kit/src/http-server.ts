@@ -29,6 +29,8 @@ export interface ServeOptions<C extends BaseContext, I = undefined> {
   drainTimeoutMs?: number;
   /** Called once per finished request (metrics, logs). */
   onFinished?: (event: RequestEvent) => void;
+  /** Runs the execution of each GraphQL request inside something that outlives it (a trace span). */
+  trace?: <T>(req: IncomingMessage, run: () => Promise<T>) => Promise<T>;
   host: string;
   port: number;
 }
@@ -133,10 +135,12 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
           return sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
         }
       }
-      const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-        context: () => options.context(req, identity),
-      });
+      const execute = () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
+          context: () => options.context(req, identity),
+        });
+      const result = options.trace ? await options.trace(req, execute) : await execute();
       for (const [key, value] of result.headers) res.setHeader(key, value);
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {

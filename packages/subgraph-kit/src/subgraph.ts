@@ -22,6 +22,7 @@ import { verifyRequest } from './signed-context.js';
 import { enforceRequirements } from './directives.js';
 import { rejectNulCharacters } from './input-guard.js';
 import type { SubgraphConfig } from './config.js';
+import { startTracing, tracingSettings, type Tracing } from './tracing.js';
 
 /** What a subgraph declares about itself; the kit turns it into a running service. */
 export interface SubgraphDefinition<L> {
@@ -63,6 +64,8 @@ export interface SubgraphRuntimeOptions {
   busyTimeoutMs?: number;
   production?: boolean;
   onStatement?: (sql: string) => void;
+  /** Spans for requests, operations and SQL statements, when tracing is on. */
+  tracing?: Tracing;
 }
 
 export interface Subgraph<L> {
@@ -103,6 +106,7 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
     poolTimeoutMs: options.poolTimeoutMs,
     busyTimeoutMs: options.busyTimeoutMs,
     onStatement: options.onStatement,
+    onStatementDone: options.tracing && ((sql, tookMs, failed) => options.tracing!.statement(kind, sql, tookMs, failed)),
   });
   const metrics = createMetrics(def.name, () => poolUsage(orm));
   const logger = createLogger(def.name);
@@ -117,7 +121,7 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
     csrfPrevention: true,
     formatError: maskUnexpected(options.production ?? false),
     // Inline traces only serve Apollo's hosted usage reporting, which this project never sends to.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), rejectNulCharacters, observabilityPlugin<SubgraphContext<L>>(metrics, logger)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), rejectNulCharacters, observabilityPlugin<SubgraphContext<L>>(metrics, logger), ...(options.tracing ? [options.tracing.plugin] : [])],
   });
   await apollo.start();
   // Secure by default: a subgraph that declares no policy needs the <name>:write scope over the bodies it writes.
@@ -175,7 +179,10 @@ function idempotencyKeyOf(req?: IncomingMessage): string | undefined {
 
 /** Boots a subgraph from parsed configuration and listens; used by each subgraph's `main`. */
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: SubgraphConfig): Promise<RunningServer & { subgraph: Subgraph<L> }> {
+  // Only the gateway calls a subgraph (requests are signed), so its trace is continued.
+  const tracing = await startTracing(tracingSettings(config, def.name), { continueIncoming: true });
   const subgraph = await createSubgraph(def, {
+    tracing,
     databaseUrl: config.DATABASE_URL,
     seed: config.SEED === 'sample',
     poolMax: config.DATABASE_POOL_MAX,
@@ -194,6 +201,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: Subgr
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
     routes: (path, req, res) => subgraph.metrics.route(path, req, res),
     onFinished: (event) => subgraph.metrics.record(event),
+    trace: tracing && ((req, run) => tracing.serverSpan(req, run)),
     host: config.HOST,
     port: config.PORT,
   });
@@ -203,6 +211,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: Subgr
     async close() {
       await running.close();
       await subgraph.close();
+      await tracing?.shutdown();
     },
   };
 }
