@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript shared with `npm start`
+import { freePort, launch, subgraphEntry } from '../../../scripts/processes.js';
+import { nationalDataset } from './dataset.js';
+import { prepareSchema } from './schema.js';
+import { writePostgres, writeSqlite } from './writer.js';
+
+/**
+ * The budget's state summaries on a generated national dataset: loaded the way the generator loads it (the
+ * subgraph makes the schema and its triggers, then bulk inserts), every state and the nation must answer the same
+ * from the summaries as from the bodies territory lists for it.
+ */
+const dataset = nationalDataset('summaries-test', 0.005);
+const t = dataset.territory;
+const STATES = [...new Set(t.councils.map((c) => c.stateId))].sort((a, b) => a - b);
+const listed = (state: number) => ({
+  everything: false,
+  councilIds: t.councils.filter((c) => c.stateId === state).map((c) => `council:${c.id}`),
+  communeIds: t.communes.filter((c) => c.seatStateId === state).map((c) => `commune:${c.id}`),
+  circuitIds: t.circuits.filter((c) => c.stateId === state).map((c) => `circuit:${c.id}`),
+});
+const FIGURES = `query($r: [_Any!]!, $from: Date!, $to: Date!, $currency: String!) { _entities(representations: $r) { ... on Territory { id
+  budget(period: { from: $from, to: $to }, currency: $currency) { received { amount } committed { amount } spent { amount } executionRate projectsByStatus { status count }
+    consultations { rounds eligibleVoters ballotsCast turnout winningProposals(first: 100) { totalCount edges { node { id } } } } } } } }`;
+const PERIODS = [['USD', '2025-11-01', '2026-10-31'], ['VES', '2024-01-01', '2026-12-31'], ['USD', '2024-02-10', '2024-09-20']] as const;
+
+const postgresUrl = process.env.COMUNA_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  const admin = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await admin.connect();
+  } catch {
+    return undefined;
+  }
+  const name = `comuna_test_${randomBytes(6).toString('hex')}`;
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'comuna-summaries-'));
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const tables = dataset.tables.budget;
+const targets: { kind: string; url: () => Promise<string | undefined>; write(url: string): Promise<void> }[] = [
+  { kind: 'sqlite', url: async () => `sqlite:${dir}/budget.sqlite`, write: async (url) => writeSqlite(url.slice('sqlite:'.length), 'budget', tables, () => undefined) },
+  {
+    kind: 'postgresql',
+    url: async () => {
+      const db = await postgresDatabase();
+      if (db) cleanups.push(db.drop);
+      return db?.url;
+    },
+    write: (url) => writePostgres(url, 'budget', tables, () => undefined),
+  },
+];
+
+describe.each(targets)('budget state summaries on a generated national dataset ($kind)', (target) => {
+  it('answers every state and the nation from the summaries as from the listed bodies', async (context) => {
+    const url = await target.url();
+    if (!url) return context.skip();
+    await prepareSchema('budget', url);
+    await target.write(url);
+    const port = await freePort();
+    const budget = await launch('budget', subgraphEntry('budget'), { PORT: String(port), DATABASE_URL: url, SEED: 'none', TRUST_MODE: 'open' }, `http://127.0.0.1:${port}/ready`, { quiet: true });
+    try {
+      const ask = async (reps: object[], [currency, from, to]: readonly [string, string, string]) => {
+        const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: FIGURES, variables: { r: reps, from, to, currency } }),
+        });
+        const body = (await response.json()) as { data?: { _entities: { budget: unknown }[] }; errors?: unknown };
+        expect(body.errors).toBeUndefined();
+        return body.data!._entities.map((e) => e.budget);
+      };
+      expect(STATES).toHaveLength(24);
+      for (const period of PERIODS) {
+        const bySummary = await ask(STATES.map((s) => ({ __typename: 'Territory', id: `state:${s}`, scope: { everything: false, councilIds: [], communeIds: [], circuitIds: [], stateId: `state:${s}` } })), period);
+        const byList = await ask(STATES.map((s) => ({ __typename: 'Territory', id: `state:${s}`, scope: listed(s) })), period);
+        expect(bySummary).toEqual(byList);
+        const all = { everything: false, councilIds: STATES.flatMap((s) => listed(s).councilIds), communeIds: STATES.flatMap((s) => listed(s).communeIds), circuitIds: STATES.flatMap((s) => listed(s).circuitIds) };
+        const [nation, everyBody] = await ask([{ __typename: 'Territory', id: 'nation:ve', scope: { everything: true, councilIds: [], communeIds: [], circuitIds: [] } }, { __typename: 'Territory', id: 'nation:listed', scope: all }], period);
+        expect(nation).toEqual(everyBody);
+        expect((nation as { received: { amount: string } }).received.amount).not.toBe('0.00');
+      }
+    } finally {
+      await budget.stop();
+    }
+  }, 180_000);
+});
