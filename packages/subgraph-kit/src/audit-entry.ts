@@ -1,8 +1,9 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { AuditChange } from './audit-changes.js';
 
 /**
  * One write, as social control needs to see it: who (subject and roles), when, which bodies, what was asked and
- * what it produced, and the request id that ties it to the logs. Written by the write gate in the same
+ * what it produced, which rows it changed (before and after), and the request id that ties it to the logs. Written by the write gate in the same
  * transaction as the write itself, so there is never one without the other. Every subgraph has this table.
  */
 export const AuditEntry = defineEntity({
@@ -20,5 +21,7 @@ export const AuditEntry = defineEntity({
     requestId: p.string().length(100),
     input: p.json<unknown>().nullable(),
     result: p.json<unknown>().nullable(),
+    // Every row the write created, updated or deleted, with old and new values; null on entries older than the column.
+    changes: p.json<AuditChange[]>().nullable(),
   },
 });

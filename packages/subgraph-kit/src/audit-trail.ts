@@ -1,3 +1,4 @@
+import type { AuditChange } from './audit-changes.js';
 import { badInput } from './errors.js';
 import { fromJson, toInt } from './loaders.js';
 import { keysetCondition, pageWindow, toConnection } from './pagination.js';
@@ -13,9 +14,10 @@ interface AuditRow {
   input: string | null;
   result: string | null;
   requestId: string;
+  changes: { entity: string; id: string; op: string; before: string | null; after: string | null }[] | null;
 }
 
-const COLUMNS = 'id, at, subject, roles, action, bodies, input, result, request_id as "requestId"';
+const COLUMNS = 'id, at, subject, roles, action, bodies, input, result, request_id as "requestId", changes';
 const json = (value: unknown) => (value === null || value === undefined ? null : typeof value === 'string' ? value : JSON.stringify(value));
 
 function bodyFilter(bodyId: string | null | undefined): { sql: string; params: unknown[] } {
@@ -23,6 +25,12 @@ function bodyFilter(bodyId: string | null | undefined): { sql: string; params: u
   if (!/^[a-z]+:[0-9a-z]+$/.test(bodyId)) throw badInput(`bodyId "${bodyId}" is not a body id`, { argument: 'bodyId' });
   // `body` is the first body a write concerns; the JSON list holds all of them, matched as text on both databases.
   return { sql: '(body = ? or cast(bodies as text) like ?)', params: [bodyId, `%"${bodyId}"%`] };
+}
+
+/** Stored changes as the graph shows them: values as JSON text, like an entry's input and result. */
+function changesOf(stored: unknown): AuditRow['changes'] {
+  if (stored === null || stored === undefined) return null;
+  return fromJson<AuditChange[]>(stored).map((c) => ({ entity: c.entity, id: c.id, op: c.op, before: json(c.before), after: json(c.after) }));
 }
 
 /**
@@ -50,6 +58,7 @@ export function auditTrailResolvers(prefix: string) {
         input: json(r.input),
         result: json(r.result),
         requestId: String(r.requestId),
+        changes: changesOf(r.changes),
       }));
       return toConnection(entries, limit, toInt(count[0]!.n), (row) => row.id);
     },

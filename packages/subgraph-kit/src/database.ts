@@ -4,6 +4,7 @@ import { DefaultLogger, MikroORM, type LogContext, type Options } from '@mikro-o
 import { NodeSqliteDialect, SqliteDriver, type SqlEntityManager } from '@mikro-orm/sql';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { changeCapture } from './audit-changes.js';
 import { IDEMPOTENCY_INDEX_POSTGRES, IDEMPOTENCY_TABLE_POSTGRES } from './idempotency-record.js';
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
@@ -64,6 +65,8 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
     // Entities are defined with defineEntity, so nothing needs discovering from decorators or source files.
     discovery: { warnWhenNoEntities: true },
     allowGlobalContext: false,
+    // What each write changed, for its audit entry (see audit-changes.ts).
+    subscribers: [changeCapture],
     extensions: [Migrator],
     migrations: {
       path: options.migrationsPath ?? './dist/migrations',

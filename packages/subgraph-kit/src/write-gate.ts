@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Actor } from './actor.js';
 import { scopesOf } from './actor.js';
+import { collectChanges } from './audit-changes.js';
 import { AuditEntry } from './audit-entry.js';
 import { isPostgres } from './database.js';
 import { conflict, forbidden, unauthenticated } from './errors.js';
@@ -49,7 +50,8 @@ export function scopedPolicy(scope: string): WritePolicy {
 /**
  * Every mutation goes through here: authorize, then run the work in one transaction together with its audit
  * entry, so a failure at any point leaves the database as it was. `work` must validate before it writes; what
- * it returns (an id, usually) is recorded as the write's result.
+ * it returns (an id, usually) is recorded as the write's result, and every row it changed (through the unit of
+ * work, or a raw statement wrapped in `trackedUpdate` / reported with `recordChange`) as the entry's changes.
  */
 export async function performWrite<T>(
   ctx: WriteContext,
@@ -98,7 +100,13 @@ async function transaction<T>(ctx: WriteContext, intent: WriteIntent, work: (em:
     const tx = em as SqlEntityManager;
     if (!isPostgres(tx)) await takeSqliteWriteLock(tx);
     const record = claim ? await claimKey(tx, claim) : undefined;
-    const done = await work(tx);
+    // The work's flushes (and its tracked raw statements) report to this log; the last flush catches anything
+    // it left pending, so the entry lists every row before it is written (audit entries are append-only).
+    const { done, changes } = await collectChanges(async (log) => {
+      const done = await work(tx);
+      await tx.flush();
+      return { done, changes: log.list() };
+    });
     if (record) (record as { result: unknown }).result = done ?? null;
     tx.create(AuditEntry, {
       at: new Date().toISOString(),
@@ -110,6 +118,7 @@ async function transaction<T>(ctx: WriteContext, intent: WriteIntent, work: (em:
       requestId: ctx.requestId,
       input: intent.input ?? null,
       result: done ?? null,
+      changes,
     });
     await tx.flush();
     return done;

@@ -28,6 +28,30 @@ export type AddProposalInput = {
   projectId: Scalars['ID']['input'];
 };
 
+/** What one write did to one row. */
+export type AuditChange = {
+  __typename?: 'AuditChange';
+  /** The row after the write, as JSON object text: every field for a creation, new values of the changed fields for an update, null for a deletion. */
+  after?: Maybe<Scalars['String']['output']>;
+  /** The row before the write, as JSON object text: old values of the changed fields for an update, every field for a deletion, null for a creation. */
+  before?: Maybe<Scalars['String']['output']>;
+  /** The kind of row, by its entity name (e.g. CommunalCouncil, Mandate). */
+  entity: Scalars['String']['output'];
+  /** The row's key within its kind (its numeric id, as text). */
+  id: Scalars['String']['output'];
+  /** Whether the write created, updated or deleted the row. */
+  op: AuditChangeOperation;
+};
+
+/** What a write did to a row. */
+export type AuditChangeOperation =
+  /** The row was created. */
+  | 'CREATE'
+  /** The row was deleted. */
+  | 'DELETE'
+  /** Fields of the row were changed. */
+  | 'UPDATE';
+
 /** How many writes of one kind the audit trail holds: its public summary. */
 export type AuditCount = {
   __typename?: 'AuditCount';
@@ -48,6 +72,8 @@ export type AuditEntry = {
   at: Scalars['String']['output'];
   /** Global ids of the bodies the write concerned. */
   bodies: Array<Scalars['ID']['output']>;
+  /** Every row the write created, updated or deleted, with old and new values; null on entries written before changes were recorded. */
+  changes?: Maybe<Array<AuditChange>>;
   /** Sequence number within the subgraph that accepted the write. */
   id: Scalars['ID']['output'];
   /** The mutation's arguments, as JSON text. */
@@ -1227,7 +1253,7 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   AddProposalInput: AddProposalInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AuditCount: ResolverTypeWrapper<AuditCount>;
+  AuditChange: ResolverTypeWrapper<AuditChange>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
@@ -1278,6 +1304,8 @@ export type ResolversTypes = {
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   RecordTallyInput: RecordTallyInput;
   RecordTransferInput: RecordTransferInput;
+  AuditChangeOperation: AuditChangeOperation;
+  AuditCount: ResolverTypeWrapper<AuditCount>;
   ReverseExpenditureInput: ReverseExpenditureInput;
   SupportingDocuments: ResolverTypeWrapper<SupportingDocuments>;
   SupportingDocumentsInput: SupportingDocumentsInput;
@@ -1296,7 +1324,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AddProposalInput: AddProposalInput;
   ID: Scalars['ID']['output'];
-  AuditCount: AuditCount;
+  AuditChange: AuditChange;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   AuditEntry: AuditEntry;
@@ -1406,6 +1434,14 @@ export type BudgetPerInhabitantResolvers<ContextType = BudgetContext, ParentType
   ballotsCast?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ballotsPerInhabitant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+export type AuditChangeResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['AuditChangeOperation'], ParentType, ContextType>;
+};
+
   eligibleVoters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   received?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
@@ -1416,6 +1452,7 @@ export type BudgetPerInhabitantResolvers<ContextType = BudgetContext, ParentType
 };
 
 export type BudgetTrendPointResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['BudgetTrendPoint'] = ResolversParentTypes['BudgetTrendPoint']> = {
+  changes?: Resolver<Maybe<Array<ResolversTypes['AuditChange']>>, ParentType, ContextType>;
   ballotsCast?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   eligibleVoters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1736,3 +1773,4 @@ export type Resolvers<ContextType = BudgetContext> = {
   WinningProposalEdge?: WinningProposalEdgeResolvers<ContextType>;
 };
 
+  AuditChange?: AuditChangeResolvers<ContextType>;

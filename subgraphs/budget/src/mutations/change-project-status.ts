@@ -1,6 +1,6 @@
-import { badInput, conflict, notFound, parseGlobalId, performWrite } from '@comuna/subgraph-kit';
+import { badInput, conflict, notFound, parseGlobalId, performWrite, trackedUpdate } from '@comuna/subgraph-kit';
 import type { BudgetContext } from '../context.js';
-import { ProjectStatusChange } from '../entities/index.js';
+import { Project, ProjectStatusChange } from '../entities/index.js';
 import type { ProjectStatus } from '../entities/project.js';
 import type { MutationChangeProjectStatusArgs } from '../generated/resolvers-types.js';
 import { pastDate, validText } from './validate.js';
@@ -33,8 +33,11 @@ export const changeProjectStatus = async (_root: unknown, { input }: MutationCha
     if (last?.d && effectiveOn < String(last.d)) {
       throw badInput(`input.effectiveOn ${effectiveOn} is before the project's last change (${String(last.d)})`, { argument: 'input.effectiveOn' });
     }
-    if (input.status === 'APPROVED') await em.execute('update project set status = ?, approved_on = ? where id = ?', [input.status, effectiveOn, key]);
-    else await em.execute('update project set status = ? where id = ?', [input.status, key]);
+    await trackedUpdate(em, Project, [key], () =>
+      input.status === 'APPROVED'
+        ? em.execute('update project set status = ?, approved_on = ? where id = ?', [input.status, effectiveOn, key])
+        : em.execute('update project set status = ? where id = ?', [input.status, key]),
+    );
     em.create(ProjectStatusChange, { project: key, status: input.status, previousStatus: from, effectiveOn, reason });
     await em.flush();
     return key;

@@ -1,6 +1,6 @@
-import { badInput, conflict, parseGlobalId, performWrite, toInt } from '@comuna/subgraph-kit';
+import { badInput, conflict, parseGlobalId, performWrite, toInt, trackedUpdate } from '@comuna/subgraph-kit';
 import type { BudgetContext } from '../context.js';
-import { CircuitTally } from '../entities/index.js';
+import { CircuitTally, Proposal } from '../entities/index.js';
 import type { MutationRecordTallyArgs } from '../generated/resolvers-types.js';
 import { count, existingRow, knownBody, pastDate } from './validate.js';
 
@@ -47,7 +47,10 @@ export const recordTally = async (_root: unknown, { input }: MutationRecordTally
     }
     em.create(CircuitTally, { consultation: consultationKey, circuitId: input.circuitId, eligibleVoters: eligible, ballotsCast, invalidBallots: invalid, recordedOn });
     await em.flush();
-    for (const [key, n] of votes) await em.execute('update proposal set votes = ? where id = ?', [n, key]);
+    // Counts per proposal only: nothing about a voter exists to be recorded, here or in the audit entry.
+    await trackedUpdate(em, Proposal, [...votes.keys()], async () => {
+      for (const [key, n] of votes) await em.execute('update proposal set votes = ? where id = ?', [n, key]);
+    });
     return { unchanged: false };
   });
   return { consultationId: consultationKey, circuitId: input.circuitId };

@@ -80,6 +80,30 @@ export type AssemblyKind =
   /** Session of a commune's communal parliament (parlamento comunal). */
   | 'PARLIAMENT_SESSION';
 
+/** What one write did to one row. */
+export type AuditChange = {
+  __typename?: 'AuditChange';
+  /** The row after the write, as JSON object text: every field for a creation, new values of the changed fields for an update, null for a deletion. */
+  after?: Maybe<Scalars['String']['output']>;
+  /** The row before the write, as JSON object text: old values of the changed fields for an update, every field for a deletion, null for a creation. */
+  before?: Maybe<Scalars['String']['output']>;
+  /** The kind of row, by its entity name (e.g. CommunalCouncil, Mandate). */
+  entity: Scalars['String']['output'];
+  /** The row's key within its kind (its numeric id, as text). */
+  id: Scalars['String']['output'];
+  /** Whether the write created, updated or deleted the row. */
+  op: AuditChangeOperation;
+};
+
+/** What a write did to a row. */
+export type AuditChangeOperation =
+  /** The row was created. */
+  | 'CREATE'
+  /** The row was deleted. */
+  | 'DELETE'
+  /** Fields of the row were changed. */
+  | 'UPDATE';
+
 /** How many writes of one kind the audit trail holds: its public summary. */
 export type AuditCount = {
   __typename?: 'AuditCount';
@@ -100,6 +124,8 @@ export type AuditEntry = {
   at: Scalars['String']['output'];
   /** Global ids of the bodies the write concerned. */
   bodies: Array<Scalars['ID']['output']>;
+  /** Every row the write created, updated or deleted, with old and new values; null on entries written before changes were recorded. */
+  changes?: Maybe<Array<AuditChange>>;
   /** Sequence number within the subgraph that accepted the write. */
   id: Scalars['ID']['output'];
   /** The mutation's arguments, as JSON text. */
@@ -992,6 +1018,8 @@ export type ResolversTypes = {
   Election: ResolverTypeWrapper<ElectionRow>;
   Federation: ResolverTypeWrapper<FederationRow>;
   FederationMember: ResolverTypeWrapper<FederationMemberRow>;
+  AuditChange: ResolverTypeWrapper<AuditChange>;
+  AuditChangeOperation: AuditChangeOperation;
   FederationMemberConnection: ResolverTypeWrapper<Omit<FederationMemberConnection, 'edges'> & { edges: Array<ResolversTypes['FederationMemberEdge']> }>;
   FederationMemberEdge: ResolverTypeWrapper<Omit<FederationMemberEdge, 'node'> & { node: ResolversTypes['FederationMember'] }>;
   FederationMemberKind: FederationMemberKind;
@@ -1048,6 +1076,7 @@ export type ResolversParentTypes = {
   Federation: FederationRow;
   FederationMember: FederationMemberRow;
   FederationMemberConnection: Omit<FederationMemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['FederationMemberEdge']> };
+  AuditChange: AuditChange;
   FederationMemberEdge: Omit<FederationMemberEdge, 'node'> & { node: ResolversParentTypes['FederationMember'] };
   GovernanceFigures: GovernanceFiguresRow;
   GovernanceProvenance: ProvenanceRow;
@@ -1109,6 +1138,14 @@ export type AuditEntryResolvers<ContextType = GovernanceContext, ParentType exte
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   input?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+export type AuditChangeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['AuditChangeOperation'], ParentType, ContextType>;
+};
+
   result?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1119,6 +1156,7 @@ export type AuditEntryConnectionResolvers<ContextType = GovernanceContext, Paren
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
+  changes?: Resolver<Maybe<Array<ResolversTypes['AuditChange']>>, ParentType, ContextType>;
 
 export type AuditEntryEdgeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1350,6 +1388,7 @@ export type Resolvers<ContextType = GovernanceContext> = {
   GovernanceFigures?: GovernanceFiguresResolvers<ContextType>;
   GovernanceProvenance?: GovernanceProvenanceResolvers<ContextType>;
   GovernanceTrendPoint?: GovernanceTrendPointResolvers<ContextType>;
+  AuditChange?: AuditChangeResolvers<ContextType>;
   Mandate?: MandateResolvers<ContextType>;
   MandateConnection?: MandateConnectionResolvers<ContextType>;
   MandateEdge?: MandateEdgeResolvers<ContextType>;

@@ -1,8 +1,8 @@
-import { badInput, conflict, notFound, parseGlobalId, performWrite } from '@comuna/subgraph-kit';
+import { badInput, conflict, notFound, parseGlobalId, performWrite, trackedUpdate } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { GovernanceContext } from '../context.js';
 import { assemblyTable, decisionTable, mandateTable, organTable, type Table } from '../tables.js';
-import { Recall } from '../entities/index.js';
+import { Mandate, Recall } from '../entities/index.js';
 import type { MutationRecallMandateArgs } from '../generated/resolvers-types.js';
 import type { GovernanceRules } from '../rules/config.js';
 import { mandateStatus } from '../rules/mandate.js';
@@ -76,7 +76,7 @@ export const recallMandate = (rules: GovernanceRules) => async (_root: unknown, 
     }
     em.create(Recall, { mandate: mandate.id, requestedBy: input.requestedBy, requestedOn, ...request, reportedOn, decision: decision.id, decidedOn });
     await em.flush();
-    await em.execute('update mandate set revoked_on = ? where id = ?', [decidedOn, mandate.id]);
+    await trackedUpdate(em, Mandate, [mandate.id], () => em.execute('update mandate set revoked_on = ? where id = ?', [decidedOn, mandate.id]));
   });
   return (await ctx.loaders.mandate.load(mandateKey))!;
 };

@@ -19,6 +19,30 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** What one write did to one row. */
+export type AuditChange = {
+  __typename?: 'AuditChange';
+  /** The row after the write, as JSON object text: every field for a creation, new values of the changed fields for an update, null for a deletion. */
+  after?: Maybe<Scalars['String']['output']>;
+  /** The row before the write, as JSON object text: old values of the changed fields for an update, every field for a deletion, null for a creation. */
+  before?: Maybe<Scalars['String']['output']>;
+  /** The kind of row, by its entity name (e.g. CommunalCouncil, Mandate). */
+  entity: Scalars['String']['output'];
+  /** The row's key within its kind (its numeric id, as text). */
+  id: Scalars['String']['output'];
+  /** Whether the write created, updated or deleted the row. */
+  op: AuditChangeOperation;
+};
+
+/** What a write did to a row. */
+export type AuditChangeOperation =
+  /** The row was created. */
+  | 'CREATE'
+  /** The row was deleted. */
+  | 'DELETE'
+  /** Fields of the row were changed. */
+  | 'UPDATE';
+
 /** How many writes of one kind the audit trail holds: its public summary. */
 export type AuditCount = {
   __typename?: 'AuditCount';
@@ -39,6 +63,8 @@ export type AuditEntry = {
   at: Scalars['String']['output'];
   /** Global ids of the bodies the write concerned. */
   bodies: Array<Scalars['ID']['output']>;
+  /** Every row the write created, updated or deleted, with old and new values; null on entries written before changes were recorded. */
+  changes?: Maybe<Array<AuditChange>>;
   /** Sequence number within the subgraph that accepted the write. */
   id: Scalars['ID']['output'];
   /** The mutation's arguments, as JSON text. */
@@ -1063,7 +1089,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AuditCount: ResolverTypeWrapper<AuditCount>;
+  AuditChange: ResolverTypeWrapper<AuditChange>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
@@ -1082,6 +1108,8 @@ export type ResolversTypes = {
   FoodSufficiency: ResolverTypeWrapper<SufficiencyRow>;
   FoodTrendPoint: ResolverTypeWrapper<Omit<FoodTrendPoint, 'foods'> & { foods: Array<ResolversTypes['FoodSufficiency']> }>;
   MeasureUnit: MeasureUnit;
+  AuditChangeOperation: AuditChangeOperation;
+  AuditCount: ResolverTypeWrapper<AuditCount>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1127,7 +1155,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AuditCount: AuditCount;
+  AuditChange: AuditChange;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   AuditEntry: AuditEntry;
@@ -1200,6 +1228,14 @@ export type AuditEntryResolvers<ContextType = ProductionContext, ParentType exte
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type AuditChangeResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['AuditChangeOperation'], ParentType, ContextType>;
+};
+
 export type AuditEntryConnectionResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
   edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1210,6 +1246,7 @@ export type AuditEntryEdgeResolvers<ContextType = ProductionContext, ParentType 
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
+  changes?: Resolver<Maybe<Array<ResolversTypes['AuditChange']>>, ParentType, ContextType>;
 
 export type CurrencyExchangeResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['CurrencyExchange'] = ResolversParentTypes['CurrencyExchange']> = {
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1486,6 +1523,7 @@ export type Resolvers<ContextType = ProductionContext> = {
   PriceAgreementConnection?: PriceAgreementConnectionResolvers<ContextType>;
   PriceAgreementEdge?: PriceAgreementEdgeResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
+  AuditChange?: AuditChangeResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
   ProductExchange?: ProductExchangeResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { badInput, conflict, fromScaled, performWrite } from '@comuna/subgraph-kit';
+import { badInput, conflict, fromScaled, performWrite, trackedUpdate } from '@comuna/subgraph-kit';
 import type { ProductionContext } from '../context.js';
 import { ProductionReport, ReportRevision } from '../entities/index.js';
 import type { MutationReportProductionArgs } from '../generated/resolvers-types.js';
@@ -46,7 +46,7 @@ export const reportProduction = async (_root: unknown, { input }: MutationReport
         );
       }
       const revision = report.revision + 1;
-      await em.execute('update production_report set quantity = ?, revision = ? where id = ?', [quantity, revision, report.id]);
+      await trackedUpdate(em, ProductionReport, [report.id], () => em.execute('update production_report set quantity = ?, revision = ? where id = ?', [quantity, revision, report.id]));
       em.create(ReportRevision, { report: report.id, revision, quantity, reason, recordedAt });
       await em.flush();
       return { id: report.id, outcome: 'CORRECTED' as Outcome };

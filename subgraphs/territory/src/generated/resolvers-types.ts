@@ -94,6 +94,30 @@ export type AdvanceCommuneFormationInput = {
   step: FormationStep;
 };
 
+/** What one write did to one row. */
+export type AuditChange = {
+  __typename?: 'AuditChange';
+  /** The row after the write, as JSON object text: every field for a creation, new values of the changed fields for an update, null for a deletion. */
+  after?: Maybe<Scalars['String']['output']>;
+  /** The row before the write, as JSON object text: old values of the changed fields for an update, every field for a deletion, null for a creation. */
+  before?: Maybe<Scalars['String']['output']>;
+  /** The kind of row, by its entity name (e.g. CommunalCouncil, Mandate). */
+  entity: Scalars['String']['output'];
+  /** The row's key within its kind (its numeric id, as text). */
+  id: Scalars['String']['output'];
+  /** Whether the write created, updated or deleted the row. */
+  op: AuditChangeOperation;
+};
+
+/** What a write did to a row. */
+export type AuditChangeOperation =
+  /** The row was created. */
+  | 'CREATE'
+  /** The row was deleted. */
+  | 'DELETE'
+  /** Fields of the row were changed. */
+  | 'UPDATE';
+
 /** How many writes of one kind the audit trail holds: its public summary. */
 export type AuditCount = {
   __typename?: 'AuditCount';
@@ -114,6 +138,8 @@ export type AuditEntry = {
   at: Scalars['String']['output'];
   /** Global ids of the bodies the write concerned. */
   bodies: Array<Scalars['ID']['output']>;
+  /** Every row the write created, updated or deleted, with old and new values; null on entries written before changes were recorded. */
+  changes?: Maybe<Array<AuditChange>>;
   /** Sequence number within the subgraph that accepted the write. */
   id: Scalars['ID']['output'];
   /** The mutation's arguments, as JSON text. */
@@ -1530,6 +1556,8 @@ export type ResolversTypes = {
   PeriodCount: ResolverTypeWrapper<PeriodCount>;
   Provenance: ResolverTypeWrapper<ProvenanceRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  AuditChange: ResolverTypeWrapper<AuditChange>;
+  AuditChangeOperation: AuditChangeOperation;
   RegisterCommunalCouncilInput: RegisterCommunalCouncilInput;
   RegistryBody: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['RegistryBody']>;
   RegistryDashboard: ResolverTypeWrapper<RegistryDashboard>;
@@ -1611,6 +1639,7 @@ export type ResolversParentTypes = {
   RegistryDashboard: RegistryDashboard;
   RegistryRecord: RegistryRow;
   RegistryStatistics: RegistryStatisticsRow;
+  AuditChange: AuditChange;
   RegistryStatisticsFilter: RegistryStatisticsFilter;
   State: StateRow;
   StateCount: StateCountRow;
@@ -1695,6 +1724,14 @@ export type CommunalCircuitResolvers<ContextType = TerritoryContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type AuditChangeResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['AuditChangeOperation'], ParentType, ContextType>;
+};
+
 export type CommunalCircuitConnectionResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['CommunalCircuitConnection'] = ResolversParentTypes['CommunalCircuitConnection']> = {
   edges?: Resolver<Array<ResolversTypes['CommunalCircuitEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1705,6 +1742,7 @@ export type CommunalCircuitEdgeResolvers<ContextType = TerritoryContext, ParentT
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['CommunalCircuit'], ParentType, ContextType>;
 };
+  changes?: Resolver<Maybe<Array<ResolversTypes['AuditChange']>>, ParentType, ContextType>;
 
 export type CommunalCityResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['CommunalCity'] = ResolversParentTypes['CommunalCity'], FederationReferenceType extends FederationReferenceTypes['CommunalCity'] = FederationReferenceTypes['CommunalCity']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CommunalCity']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -2050,3 +2088,4 @@ export type Resolvers<ContextType = TerritoryContext> = {
   TerritoryScope?: TerritoryScopeResolvers<ContextType>;
 };
 
+  AuditChange?: AuditChangeResolvers<ContextType>;

@@ -1,4 +1,5 @@
-import { badInput, conflict, parseGlobalId, performWrite } from '@comuna/subgraph-kit';
+import { badInput, conflict, parseGlobalId, performWrite, trackedUpdate } from '@comuna/subgraph-kit';
+import { Commune } from '../entities/index.js';
 import type { TerritoryContext } from '../context.js';
 import type { FormationStep } from '../entities/commune.js';
 import type { MutationAdvanceCommuneFormationArgs } from '../generated/resolvers-types.js';
@@ -20,10 +21,10 @@ export const advanceCommuneFormation = async (_root: unknown, { input }: Mutatio
     const last = await lastChangeDate(em, input.communeId);
     if (last && completedOn < last) throw badInput(`input.completedOn ${completedOn} is before the previous step (${last})`, { argument: 'input.completedOn' });
     if (input.step === 'REGISTRATION') {
-      await em.execute("update commune set version = version + 1, formation_step = ?, status = 'REGISTERED', registered_on = ? where id = ?", [input.step, completedOn, key]);
+      await trackedUpdate(em, Commune, [key], () => em.execute("update commune set version = version + 1, formation_step = ?, status = 'REGISTERED', registered_on = ? where id = ?", [input.step, completedOn, key]));
       recordStatus(em, input.communeId, 'REGISTERED', 'IN_FORMATION', completedOn, 'Registered with the ministry');
     } else {
-      await em.execute('update commune set version = version + 1, formation_step = ? where id = ?', [input.step, key]);
+      await trackedUpdate(em, Commune, [key], () => em.execute('update commune set version = version + 1, formation_step = ? where id = ?', [input.step, key]));
       recordStatus(em, input.communeId, 'IN_FORMATION', 'IN_FORMATION', completedOn, `Completed formation step ${input.step}`);
     }
     await em.flush();

@@ -1,12 +1,15 @@
 import { badInput, conflict, kindOfGlobalId, parseGlobalId, performWrite } from '@comuna/subgraph-kit';
 import { bodyTables, type BodyKind } from '../bodies.js';
 import type { TerritoryContext } from '../context.js';
+import { CommunalCircuit, CommunalCity, CommunalCouncil, Commune } from '../entities/index.js';
 import type { RegistryStatus } from '../entities/registry-columns.js';
 import type { MutationChangeRegistryStatusArgs } from '../generated/resolvers-types.js';
 import type { AnyBodyRow } from '../rows.js';
 import { canTransition, TRANSITIONS } from '../registry/status-rules.js';
 import { recordStatus } from './records.js';
 import { existing, lastChangeDate, pastDate, updateIfUnchanged } from './validate.js';
+
+const entityOf = { council: CommunalCouncil, commune: Commune, city: CommunalCity, circuit: CommunalCircuit } as const;
 
 /** Moves a body along the registry lifecycle, appending to its history. */
 export const changeRegistryStatus = async (_root: unknown, { input }: MutationChangeRegistryStatusArgs, ctx: TerritoryContext) => {
@@ -33,7 +36,7 @@ export const changeRegistryStatus = async (_root: unknown, { input }: MutationCh
     const last = await lastChangeDate(em, input.bodyId);
     if (last && effectiveOn < last) throw badInput(`input.effectiveOn ${effectiveOn} is before the last recorded change (${last})`, { argument: 'input.effectiveOn' });
     const registeredOn = to === 'REGISTERED' && body!.registeredOn == null ? effectiveOn : (body!.registeredOn as string | null);
-    await updateIfUnchanged(em, `update ${table} set version = version + 1, status = ?, registered_on = ? where id = ?`, [to, registeredOn, key], input.expectedVersion, input.bodyId);
+    await updateIfUnchanged(em, entityOf[kind], key, `update ${table} set version = version + 1, status = ?, registered_on = ? where id = ?`, [to, registeredOn, key], input.expectedVersion, input.bodyId);
     recordStatus(em, input.bodyId, to, from, effectiveOn, reason);
     await em.flush();
   });

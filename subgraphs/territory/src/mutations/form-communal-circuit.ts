@@ -1,7 +1,7 @@
-import { conflict, parseGlobalId, performWrite, placeholders, toInt } from '@comuna/subgraph-kit';
+import { conflict, parseGlobalId, performWrite, placeholders, toInt, trackedUpdate } from '@comuna/subgraph-kit';
 import { randomBytes } from 'node:crypto';
 import type { TerritoryContext } from '../context.js';
-import { CommunalCircuit } from '../entities/index.js';
+import { CommunalCircuit, CommunalCouncil } from '../entities/index.js';
 import type { MutationFormCommunalCircuitArgs } from '../generated/resolvers-types.js';
 import { generatedCode, recordStatus } from './records.js';
 import { codeFree, existing, idList, pastDate, validCode, validName } from './validate.js';
@@ -49,7 +49,7 @@ export const formCommunalCircuit = async (_root: unknown, { input }: MutationFor
     if (!code) circuit.code = await generatedCode(em, 'CIR', stateId, circuit.id, 4);
     recordStatus(em, `circuit:${circuit.id}`, 'REGISTERED', null, formedOn, 'Circuit formed by its councils');
     await em.flush();
-    await em.execute(`update communal_council set version = version + 1, circuit_id = ? where id in (${placeholders(keys.length)})`, [circuit.id, ...keys]);
+    await trackedUpdate(em, CommunalCouncil, keys, () => em.execute(`update communal_council set version = version + 1, circuit_id = ? where id in (${placeholders(keys.length)})`, [circuit.id, ...keys]));
     return circuit.id;
   });
   return (await ctx.loaders.circuit.load(id))!;

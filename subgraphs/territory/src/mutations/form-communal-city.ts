@@ -1,7 +1,7 @@
-import { conflict, performWrite, placeholders, toInt } from '@comuna/subgraph-kit';
+import { conflict, performWrite, placeholders, toInt, trackedUpdate } from '@comuna/subgraph-kit';
 import { randomBytes } from 'node:crypto';
 import type { TerritoryContext } from '../context.js';
-import { CommunalCity } from '../entities/index.js';
+import { CommunalCity, Commune } from '../entities/index.js';
 import type { MutationFormCommunalCityArgs } from '../generated/resolvers-types.js';
 import type { RegistryRules } from '../registry/rules-config.js';
 import { generatedCode, recordStatus } from './records.js';
@@ -47,7 +47,7 @@ export const formCommunalCity = (rules: RegistryRules) => async (_root: unknown,
     if (!code) city.code = await generatedCode(em, 'CIU', seatStateId, city.id, 3);
     recordStatus(em, `city:${city.id}`, 'REGISTERED', null, foundedOn, 'Communal city founded by its communes');
     await em.flush();
-    await em.execute(`update commune set version = version + 1, communal_city_id = ? where id in (${placeholders(keys.length)})`, [city.id, ...keys]);
+    await trackedUpdate(em, Commune, keys, () => em.execute(`update commune set version = version + 1, communal_city_id = ? where id in (${placeholders(keys.length)})`, [city.id, ...keys]));
     return city.id;
   });
   return (await ctx.loaders.city.load(id))!;

@@ -1,7 +1,7 @@
-import { badInput, conflict, performWrite, placeholders, toInt } from '@comuna/subgraph-kit';
+import { badInput, conflict, performWrite, placeholders, toInt, trackedUpdate } from '@comuna/subgraph-kit';
 import { randomBytes } from 'node:crypto';
 import type { TerritoryContext } from '../context.js';
-import { Commune } from '../entities/index.js';
+import { CommunalCouncil, Commune } from '../entities/index.js';
 import type { MutationFormCommuneArgs } from '../generated/resolvers-types.js';
 import type { RegistryRules } from '../registry/rules-config.js';
 import { generatedCode, recordStatus } from './records.js';
@@ -71,7 +71,7 @@ export const formCommune = (rules: RegistryRules) => async (_root: unknown, { in
     if (!code) commune.code = await generatedCode(em, 'COM', seatStateId, commune.id, 4);
     recordStatus(em, `commune:${commune.id}`, 'IN_FORMATION', null, foundedOn, 'Promoter commission registered');
     await em.flush();
-    await em.execute(`update communal_council set version = version + 1, commune_id = ? where id in (${placeholders(keys.length)})`, [commune.id, ...keys]);
+    await trackedUpdate(em, CommunalCouncil, keys, () => em.execute(`update communal_council set version = version + 1, commune_id = ? where id in (${placeholders(keys.length)})`, [commune.id, ...keys]));
     return commune.id;
   });
   return (await ctx.loaders.commune.load(id))!;

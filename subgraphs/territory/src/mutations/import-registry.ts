@@ -1,4 +1,4 @@
-import { badInput, conflict, notFound, performWrite, placeholders, toInt } from '@comuna/subgraph-kit';
+import { badInput, conflict, notFound, performWrite, placeholders, toInt, trackedUpdate } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { GraphQLError } from 'graphql';
 import type { TerritoryContext } from '../context.js';
@@ -125,7 +125,7 @@ async function importCommune(em: SqlEntityManager, row: ImportCommuneInput, rule
   if (registeredOn) recordArrival(em, id, status, registeredOn, 'IN_FORMATION');
   await em.flush();
   const keys = councils.map((c) => toInt(c.id));
-  await em.execute(`update communal_council set version = version + 1, commune_id = ? where id in (${placeholders(keys.length)})`, [commune.id, ...keys]);
+  await trackedUpdate(em, CommunalCouncil, keys, () => em.execute(`update communal_council set version = version + 1, commune_id = ? where id in (${placeholders(keys.length)})`, [commune.id, ...keys]));
   return id;
 }
 
@@ -156,7 +156,7 @@ async function importCity(em: SqlEntityManager, row: ImportCommunalCityInput, ru
   recordArrival(em, `city:${city.id}`, status, foundedOn, null);
   await em.flush();
   const keys = communes.map((c) => toInt(c.id));
-  await em.execute(`update commune set version = version + 1, communal_city_id = ? where id in (${placeholders(keys.length)})`, [city.id, ...keys]);
+  await trackedUpdate(em, Commune, keys, () => em.execute(`update commune set version = version + 1, communal_city_id = ? where id in (${placeholders(keys.length)})`, [city.id, ...keys]));
   return `city:${city.id}`;
 }
 

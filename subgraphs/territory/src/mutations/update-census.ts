@@ -1,5 +1,6 @@
 import { conflict, parseGlobalId, performWrite } from '@comuna/subgraph-kit';
 import type { TerritoryContext } from '../context.js';
+import { CommunalCouncil } from '../entities/index.js';
 import type { CouncilSetting } from '../entities/communal-council.js';
 import type { MutationUpdateCensusArgs } from '../generated/resolvers-types.js';
 import type { RegistryRules } from '../registry/rules-config.js';
@@ -17,7 +18,7 @@ export const updateCensus = (rules: RegistryRules) => async (_root: unknown, { i
     if (council!.asOf != null && asOf < (council!.asOf as string)) {
       throw conflict(`council:${key} already has a census of ${String(council!.asOf)}, newer than ${asOf}`, { argument: 'input.asOf' });
     }
-    await updateIfUnchanged(em, 'update communal_council set version = version + 1, families = ?, households = ?, population = ?, census_as_of = ? where id = ?', [
+    await updateIfUnchanged(em, CommunalCouncil, key, 'update communal_council set version = version + 1, families = ?, households = ?, population = ?, census_as_of = ? where id = ?', [
       input.families,
       input.households,
       input.population,

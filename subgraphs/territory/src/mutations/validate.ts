@@ -1,4 +1,5 @@
-import { badInput, conflict, isIsoDate, notFound, parseGlobalId, placeholders, today, toInt } from '@comuna/subgraph-kit';
+import { badInput, conflict, isIsoDate, notFound, parseGlobalId, placeholders, today, toInt, trackedUpdate } from '@comuna/subgraph-kit';
+import type { EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { CouncilSetting } from '../entities/communal-council.js';
 import type { RegistryRules } from '../registry/rules-config.js';
@@ -80,12 +81,22 @@ export async function lastChangeDate(em: SqlEntityManager, bodyId: string): Prom
 }
 
 /**
- * Runs an UPDATE of one body that only applies if the body is still at the version the client read (when it
- * sent one): of two concurrent edits from the same version exactly one wins, the other is refused.
+ * Runs an UPDATE of one body (row `key` of `entity`) that only applies if the body is still at the version the
+ * client read (when it sent one): of two concurrent edits from the same version exactly one wins, the other is
+ * refused. What it changed goes to the write's audit entry.
  */
-export async function updateIfUnchanged(em: SqlEntityManager, sql: string, params: unknown[], expectedVersion: number | null | undefined, bodyId: string): Promise<void> {
+export async function updateIfUnchanged(
+  em: SqlEntityManager,
+  entity: EntityName,
+  key: number,
+  sql: string,
+  params: unknown[],
+  expectedVersion: number | null | undefined,
+  bodyId: string,
+): Promise<void> {
   const guarded = expectedVersion == null ? sql : `${sql} and version = ?`;
-  const result = (await em.execute(guarded, expectedVersion == null ? params : [...params, expectedVersion], 'run')) as unknown as { affectedRows: number };
+  const run = () => em.execute(guarded, expectedVersion == null ? params : [...params, expectedVersion], 'run');
+  const result = (await trackedUpdate(em, entity, [key], run)) as unknown as { affectedRows: number };
   if (result.affectedRows !== 1) {
     throw conflict(`${bodyId} has changed since version ${expectedVersion}; read it again and retry`, { argument: 'input.expectedVersion' });
   }
