@@ -1255,6 +1255,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditChange: ResolverTypeWrapper<AuditChange>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuditChangeOperation: AuditChangeOperation;
+  AuditCount: ResolverTypeWrapper<AuditCount>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
@@ -1304,8 +1306,6 @@ export type ResolversTypes = {
   RecordProvenance: ResolverTypeWrapper<RecordProvenance>;
   RecordTallyInput: RecordTallyInput;
   RecordTransferInput: RecordTransferInput;
-  AuditChangeOperation: AuditChangeOperation;
-  AuditCount: ResolverTypeWrapper<AuditCount>;
   ReverseExpenditureInput: ReverseExpenditureInput;
   SupportingDocuments: ResolverTypeWrapper<SupportingDocuments>;
   SupportingDocumentsInput: SupportingDocumentsInput;
@@ -1326,6 +1326,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   AuditChange: AuditChange;
   String: Scalars['String']['output'];
+  AuditCount: AuditCount;
   Int: Scalars['Int']['output'];
   AuditEntry: AuditEntry;
   AuditEntryConnection: AuditEntryConnection;
@@ -1384,6 +1385,14 @@ export type ResolversParentTypes = {
   WinningProposalEdge: Omit<WinningProposalEdge, 'node'> & { node: ResolversParentTypes['Proposal'] };
 };
 
+export type AuditChangeResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['AuditChangeOperation'], ParentType, ContextType>;
+};
+
 export type AuditCountResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['AuditCount'] = ResolversParentTypes['AuditCount']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1394,6 +1403,7 @@ export type AuditEntryResolvers<ContextType = BudgetContext, ParentType extends 
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   bodies?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  changes?: Resolver<Maybe<Array<ResolversTypes['AuditChange']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   input?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1434,14 +1444,6 @@ export type BudgetPerInhabitantResolvers<ContextType = BudgetContext, ParentType
   ballotsCast?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ballotsPerInhabitant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-export type AuditChangeResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = {
-  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  op?: Resolver<ResolversTypes['AuditChangeOperation'], ParentType, ContextType>;
-};
-
   eligibleVoters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   received?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
@@ -1452,7 +1454,6 @@ export type AuditChangeResolvers<ContextType = BudgetContext, ParentType extends
 };
 
 export type BudgetTrendPointResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['BudgetTrendPoint'] = ResolversParentTypes['BudgetTrendPoint']> = {
-  changes?: Resolver<Maybe<Array<ResolversTypes['AuditChange']>>, ParentType, ContextType>;
   ballotsCast?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   eligibleVoters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1730,6 +1731,7 @@ export type WinningProposalEdgeResolvers<ContextType = BudgetContext, ParentType
 };
 
 export type Resolvers<ContextType = BudgetContext> = {
+  AuditChange?: AuditChangeResolvers<ContextType>;
   AuditCount?: AuditCountResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
@@ -1773,4 +1775,3 @@ export type Resolvers<ContextType = BudgetContext> = {
   WinningProposalEdge?: WinningProposalEdgeResolvers<ContextType>;
 };
 
-  AuditChange?: AuditChangeResolvers<ContextType>;

@@ -1005,6 +1005,8 @@ export type ResolversTypes = {
   AssemblyFilter: AssemblyFilter;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AssemblyKind: AssemblyKind;
+  AuditChange: ResolverTypeWrapper<AuditChange>;
+  AuditChangeOperation: AuditChangeOperation;
   AuditCount: ResolverTypeWrapper<AuditCount>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
@@ -1018,8 +1020,6 @@ export type ResolversTypes = {
   Election: ResolverTypeWrapper<ElectionRow>;
   Federation: ResolverTypeWrapper<FederationRow>;
   FederationMember: ResolverTypeWrapper<FederationMemberRow>;
-  AuditChange: ResolverTypeWrapper<AuditChange>;
-  AuditChangeOperation: AuditChangeOperation;
   FederationMemberConnection: ResolverTypeWrapper<Omit<FederationMemberConnection, 'edges'> & { edges: Array<ResolversTypes['FederationMemberEdge']> }>;
   FederationMemberEdge: ResolverTypeWrapper<Omit<FederationMemberEdge, 'node'> & { node: ResolversTypes['FederationMember'] }>;
   FederationMemberKind: FederationMemberKind;
@@ -1063,6 +1063,7 @@ export type ResolversParentTypes = {
   AssemblyEdge: Omit<AssemblyEdge, 'node'> & { node: ResolversParentTypes['Assembly'] };
   AssemblyFilter: AssemblyFilter;
   Boolean: Scalars['Boolean']['output'];
+  AuditChange: AuditChange;
   AuditCount: AuditCount;
   AuditEntry: AuditEntry;
   AuditEntryConnection: AuditEntryConnection;
@@ -1076,7 +1077,6 @@ export type ResolversParentTypes = {
   Federation: FederationRow;
   FederationMember: FederationMemberRow;
   FederationMemberConnection: Omit<FederationMemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['FederationMemberEdge']> };
-  AuditChange: AuditChange;
   FederationMemberEdge: Omit<FederationMemberEdge, 'node'> & { node: ResolversParentTypes['FederationMember'] };
   GovernanceFigures: GovernanceFiguresRow;
   GovernanceProvenance: ProvenanceRow;
@@ -1125,6 +1125,14 @@ export type AssemblyEdgeResolvers<ContextType = GovernanceContext, ParentType ex
   node?: Resolver<ResolversTypes['Assembly'], ParentType, ContextType>;
 };
 
+export type AuditChangeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['AuditChangeOperation'], ParentType, ContextType>;
+};
+
 export type AuditCountResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditCount'] = ResolversParentTypes['AuditCount']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1135,17 +1143,10 @@ export type AuditEntryResolvers<ContextType = GovernanceContext, ParentType exte
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   bodies?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  changes?: Resolver<Maybe<Array<ResolversTypes['AuditChange']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   input?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-export type AuditChangeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = {
-  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  op?: Resolver<ResolversTypes['AuditChangeOperation'], ParentType, ContextType>;
-};
-
   result?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1156,7 +1157,6 @@ export type AuditEntryConnectionResolvers<ContextType = GovernanceContext, Paren
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
-  changes?: Resolver<Maybe<Array<ResolversTypes['AuditChange']>>, ParentType, ContextType>;
 
 export type AuditEntryEdgeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1374,6 +1374,7 @@ export type Resolvers<ContextType = GovernanceContext> = {
   Assembly?: AssemblyResolvers<ContextType>;
   AssemblyConnection?: AssemblyConnectionResolvers<ContextType>;
   AssemblyEdge?: AssemblyEdgeResolvers<ContextType>;
+  AuditChange?: AuditChangeResolvers<ContextType>;
   AuditCount?: AuditCountResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
@@ -1388,7 +1389,6 @@ export type Resolvers<ContextType = GovernanceContext> = {
   GovernanceFigures?: GovernanceFiguresResolvers<ContextType>;
   GovernanceProvenance?: GovernanceProvenanceResolvers<ContextType>;
   GovernanceTrendPoint?: GovernanceTrendPointResolvers<ContextType>;
-  AuditChange?: AuditChangeResolvers<ContextType>;
   Mandate?: MandateResolvers<ContextType>;
   MandateConnection?: MandateConnectionResolvers<ContextType>;
   MandateEdge?: MandateEdgeResolvers<ContextType>;

@@ -1091,6 +1091,8 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   AuditChange: ResolverTypeWrapper<AuditChange>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuditChangeOperation: AuditChangeOperation;
+  AuditCount: ResolverTypeWrapper<AuditCount>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1108,8 +1110,6 @@ export type ResolversTypes = {
   FoodSufficiency: ResolverTypeWrapper<SufficiencyRow>;
   FoodTrendPoint: ResolverTypeWrapper<Omit<FoodTrendPoint, 'foods'> & { foods: Array<ResolversTypes['FoodSufficiency']> }>;
   MeasureUnit: MeasureUnit;
-  AuditChangeOperation: AuditChangeOperation;
-  AuditCount: ResolverTypeWrapper<AuditCount>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1157,6 +1157,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AuditChange: AuditChange;
   String: Scalars['String']['output'];
+  AuditCount: AuditCount;
   Int: Scalars['Int']['output'];
   AuditEntry: AuditEntry;
   ID: Scalars['ID']['output'];
@@ -1210,6 +1211,14 @@ export type ResolversParentTypes = {
   UnitTypeOutput: UnitTypeRow;
 };
 
+export type AuditChangeResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['AuditChangeOperation'], ParentType, ContextType>;
+};
+
 export type AuditCountResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['AuditCount'] = ResolversParentTypes['AuditCount']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1220,20 +1229,13 @@ export type AuditEntryResolvers<ContextType = ProductionContext, ParentType exte
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   bodies?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  changes?: Resolver<Maybe<Array<ResolversTypes['AuditChange']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   input?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   result?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type AuditChangeResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = {
-  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  op?: Resolver<ResolversTypes['AuditChangeOperation'], ParentType, ContextType>;
 };
 
 export type AuditEntryConnectionResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
@@ -1246,7 +1248,6 @@ export type AuditEntryEdgeResolvers<ContextType = ProductionContext, ParentType 
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
-  changes?: Resolver<Maybe<Array<ResolversTypes['AuditChange']>>, ParentType, ContextType>;
 
 export type CurrencyExchangeResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['CurrencyExchange'] = ResolversParentTypes['CurrencyExchange']> = {
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1504,6 +1505,7 @@ export type UnitTypeOutputResolvers<ContextType = ProductionContext, ParentType 
 };
 
 export type Resolvers<ContextType = ProductionContext> = {
+  AuditChange?: AuditChangeResolvers<ContextType>;
   AuditCount?: AuditCountResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
@@ -1523,7 +1525,6 @@ export type Resolvers<ContextType = ProductionContext> = {
   PriceAgreementConnection?: PriceAgreementConnectionResolvers<ContextType>;
   PriceAgreementEdge?: PriceAgreementEdgeResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
-  AuditChange?: AuditChangeResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
   ProductExchange?: ProductExchangeResolvers<ContextType>;

@@ -1504,6 +1504,8 @@ export type ResolversTypes = {
   ActivityRuleInput: ActivityRuleInput;
   AdvanceCommuneFormationInput: AdvanceCommuneFormationInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditChange: ResolverTypeWrapper<AuditChange>;
+  AuditChangeOperation: AuditChangeOperation;
   AuditCount: ResolverTypeWrapper<AuditCount>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
@@ -1556,8 +1558,6 @@ export type ResolversTypes = {
   PeriodCount: ResolverTypeWrapper<PeriodCount>;
   Provenance: ResolverTypeWrapper<ProvenanceRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  AuditChange: ResolverTypeWrapper<AuditChange>;
-  AuditChangeOperation: AuditChangeOperation;
   RegisterCommunalCouncilInput: RegisterCommunalCouncilInput;
   RegistryBody: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['RegistryBody']>;
   RegistryDashboard: ResolverTypeWrapper<RegistryDashboard>;
@@ -1587,6 +1587,7 @@ export type ResolversParentTypes = {
   ActivityRuleInput: ActivityRuleInput;
   AdvanceCommuneFormationInput: AdvanceCommuneFormationInput;
   ID: Scalars['ID']['output'];
+  AuditChange: AuditChange;
   AuditCount: AuditCount;
   AuditEntry: AuditEntry;
   AuditEntryConnection: AuditEntryConnection;
@@ -1639,7 +1640,6 @@ export type ResolversParentTypes = {
   RegistryDashboard: RegistryDashboard;
   RegistryRecord: RegistryRow;
   RegistryStatistics: RegistryStatisticsRow;
-  AuditChange: AuditChange;
   RegistryStatisticsFilter: RegistryStatisticsFilter;
   State: StateRow;
   StateCount: StateCountRow;
@@ -1672,6 +1672,14 @@ export type ActivityRuleResolvers<ContextType = TerritoryContext, ParentType ext
   windowStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
+export type AuditChangeResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['AuditChangeOperation'], ParentType, ContextType>;
+};
+
 export type AuditCountResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['AuditCount'] = ResolversParentTypes['AuditCount']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1682,6 +1690,7 @@ export type AuditEntryResolvers<ContextType = TerritoryContext, ParentType exten
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   bodies?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  changes?: Resolver<Maybe<Array<ResolversTypes['AuditChange']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   input?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1724,14 +1733,6 @@ export type CommunalCircuitResolvers<ContextType = TerritoryContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type AuditChangeResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = {
-  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  op?: Resolver<ResolversTypes['AuditChangeOperation'], ParentType, ContextType>;
-};
-
 export type CommunalCircuitConnectionResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['CommunalCircuitConnection'] = ResolversParentTypes['CommunalCircuitConnection']> = {
   edges?: Resolver<Array<ResolversTypes['CommunalCircuitEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1742,7 +1743,6 @@ export type CommunalCircuitEdgeResolvers<ContextType = TerritoryContext, ParentT
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['CommunalCircuit'], ParentType, ContextType>;
 };
-  changes?: Resolver<Maybe<Array<ResolversTypes['AuditChange']>>, ParentType, ContextType>;
 
 export type CommunalCityResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['CommunalCity'] = ResolversParentTypes['CommunalCity'], FederationReferenceType extends FederationReferenceTypes['CommunalCity'] = FederationReferenceTypes['CommunalCity']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CommunalCity']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -2045,6 +2045,7 @@ export type Resolvers<ContextType = TerritoryContext> = {
   Activity?: ActivityResolvers<ContextType>;
   ActivityCheck?: ActivityCheckResolvers<ContextType>;
   ActivityRule?: ActivityRuleResolvers<ContextType>;
+  AuditChange?: AuditChangeResolvers<ContextType>;
   AuditCount?: AuditCountResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
@@ -2088,4 +2089,3 @@ export type Resolvers<ContextType = TerritoryContext> = {
   TerritoryScope?: TerritoryScopeResolvers<ContextType>;
 };
 
-  AuditChange?: AuditChangeResolvers<ContextType>;
