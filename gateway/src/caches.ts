@@ -11,6 +11,8 @@ export interface KeyValueStore<V> {
   set(key: string, value: V): Promise<void>;
   delete(key: string): Promise<boolean>;
   clear(): void;
+  /** What the store holds now (for the gateway's /metrics). */
+  stats?(): { entries: number; bytes: number };
 }
 
 const MIB = 2 ** 20;
@@ -25,6 +27,7 @@ function store<V>(maxEntries: number, maxBytes: number, sizeOf: (value: V, key: 
     set: async (key, value) => void lru.set(key, value),
     delete: async (key) => lru.delete(key),
     clear: () => lru.clear(),
+    stats: () => ({ entries: lru.size, bytes: lru.bytes }),
   };
 }
 
@@ -43,4 +46,15 @@ export function queryPlanCache(config: Pick<GatewayConfig, 'QUERY_PLAN_CACHE_ENT
 export function documentStore(config: Pick<GatewayConfig, 'DOCUMENT_CACHE_ENTRIES' | 'DOCUMENT_CACHE_MB'>): KeyValueStore<DocumentNode> {
   // The AST's JSON without locations is close to its size in memory; the source length would undercount it.
   return store<DocumentNode>(config.DOCUMENT_CACHE_ENTRIES, config.DOCUMENT_CACHE_MB * MIB, (document, key) => key.length + JSON.stringify(document, (k, v) => (k === 'loc' ? undefined : v)).length);
+}
+
+/**
+ * Automatic persisted queries by hash (Apollo Server's `persistedQueries.cache`; by default it shares the server's
+ * 30 MiB cache). Clients choose the hashes, so distinct texts are bounded by the client, not by us: entries and
+ * bytes are capped here. `APQ_CACHE_ENTRIES=0` turns automatic persisted queries off.
+ */
+export function apqCache(config: Pick<GatewayConfig, 'APQ_CACHE_ENTRIES' | 'APQ_CACHE_MB'>): KeyValueStore<string> | undefined {
+  if (config.APQ_CACHE_ENTRIES === 0) return undefined;
+  // A query text is held as a string: its length is its size (one byte a character for the ASCII of GraphQL).
+  return store<string>(config.APQ_CACHE_ENTRIES, config.APQ_CACHE_MB * MIB, (text, key) => key.length + text.length);
 }

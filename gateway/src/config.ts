@@ -62,6 +62,9 @@ const gatewayConfigSchema = z.object({
   QUERY_PLAN_CACHE_MB: z.coerce.number().min(0.01).default(16),
   DOCUMENT_CACHE_ENTRIES: z.coerce.number().int().min(1).default(1_000),
   DOCUMENT_CACHE_MB: z.coerce.number().min(0.01).default(8),
+  /** Automatic persisted queries kept (by hash); 0 turns APQ off. */
+  APQ_CACHE_ENTRIES: z.coerce.number().int().min(0).default(1_000),
+  APQ_CACHE_MB: z.coerce.number().min(0.01).default(4),
 });
 
 export interface GatewayConfig extends z.infer<typeof gatewayConfigSchema> {

@@ -10,7 +10,8 @@ import { createLogger, createMetrics, observabilityPlugin, type ServiceMetrics }
 import { CONTEXT_HEADER, encodeActor, signRequest } from '@comuna/subgraph-kit/signed-context';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth.js';
-import { documentStore, queryPlanCache } from './caches.js';
+import { apqCache, documentStore, queryPlanCache } from './caches.js';
+import { registerCacheMetrics } from './cache-metrics.js';
 import { queryLimits } from './limits.js';
 import { RateLimiter } from './rate-limit.js';
 import { staticPages } from './static-pages.js';
@@ -67,11 +68,13 @@ function signingFetcher(secret: string): Fetch {
  */
 export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = createMetrics('gateway'), tracing?: Tracing): ApolloServer<GatewayContext> {
   const supergraphSdl = supergraphForApolloGateway(readFileSync(config.SUPERGRAPH_PATH, 'utf8'));
+  const caches = { queryPlans: queryPlanCache(config), documents: documentStore(config), persistedQueries: apqCache(config) };
+  registerCacheMetrics(metrics, caches);
   const gateway = new ApolloGateway({
     supergraphSdl,
     // Its own spans (request, plan, fetch) join ours when tracing is on; never with the document or error messages.
     telemetry: { includeDocument: false, recordExceptions: false },
-    queryPlannerConfig: { cache: queryPlanCache(config) as never },
+    queryPlannerConfig: { cache: caches.queryPlans as never },
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, {
         url: config.subgraphUrls[name] ?? url,
@@ -95,7 +98,8 @@ export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = c
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    documentStore: documentStore(config),
+    documentStore: caches.documents,
+    persistedQueries: caches.persistedQueries ? { cache: caches.persistedQueries } : false,
     validationRules: limits.validationRules,
     formatError: production ? maskInternalErrors : undefined,
     plugins: [

@@ -128,3 +128,19 @@ export function observabilityPlugin<C extends BaseContext & { requestId: string 
     },
   };
 }
+
+/**
+ * A gauge read when /metrics is scraped, for values another part of the service owns (the gateway's cache sizes):
+ * `read` answers one value per label value.
+ */
+export function scrapedGauge(metrics: ServiceMetrics, name: string, help: string, label: string, read: () => Record<string, number>): void {
+  new Gauge({
+    name,
+    help,
+    labelNames: [label],
+    registers: [metrics.registry],
+    collect() {
+      for (const [value, number] of Object.entries(read())) this.set({ [label]: value }, number);
+    },
+  });
+}
