@@ -1,3 +1,4 @@
+export * from './bulk-load.js';
 export * from './dataset.js';
 export * from './load.js';
 export type { Table } from './table.js';

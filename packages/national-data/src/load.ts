@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
+import { bulkLoadOf } from './bulk-load.js';
 import { SUBGRAPHS, type NationalDataset, type SubgraphName } from './dataset.js';
 import { prepareSchema } from './schema.js';
 import { writePostgres, writeSqlite, type Progress } from './writer.js';
@@ -55,8 +56,8 @@ export async function loadDataset(dataset: NationalDataset, urls: Record<Subgrap
     if (url.startsWith('postgres')) await ensurePostgresDatabase(url);
     await prepareSchema(subgraph, url);
     const tables = dataset.tables[subgraph];
-    if (url.startsWith('sqlite:')) writeSqlite(url.slice('sqlite:'.length), subgraph, tables, progress(subgraph));
-    else await writePostgres(url, subgraph, tables, progress(subgraph));
+    if (url.startsWith('sqlite:')) writeSqlite(url.slice('sqlite:'.length), subgraph, tables, progress(subgraph), await bulkLoadOf(subgraph, 'sqlite'));
+    else await writePostgres(url, subgraph, tables, progress(subgraph), await bulkLoadOf(subgraph, 'postgresql'));
     reports.push({ subgraph, databaseUrl: url, rows: tables.reduce((n, t) => n + t.count, 0), seconds: (performance.now() - started) / 1000 });
   }
   return reports;

@@ -130,7 +130,11 @@ export function productionTables(seed: string, t: NationalTerritory): Table[] {
   }
 
   const links = units.flatMap((u) => u.productIds.map((p) => [u.id, p]));
+  // Every body's state as territory files it (a council where it lies, a commune by its seat): the key of the
+  // state summaries, which production otherwise learns from territory when a write first names a body.
+  const bodyStates = [...t.councils.map((c) => [`council:${c.id}`, `state:${c.stateId}`]), ...t.communes.map((c) => [`commune:${c.id}`, `state:${c.seatStateId}`])];
   return [
+    { name: 'body_state', columns: ['body_id', 'state_id'], count: bodyStates.length, rows: () => bodyStates },
     table('product', ['id', 'code', 'name', 'unit', 'food', 'monthly_need_per_person', 'synthetic_fields', 'sources'], PRODUCTS, (p) => [
       PRODUCTS.indexOf(p) + 1, p.code, p.name, p.unit, p.food, p.need === null ? null : thousandths(p.need), json(p.need === null ? [] : ['monthlyNeedPerPerson']), json([]),
     ]),

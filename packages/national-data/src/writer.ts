@@ -1,5 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
+import type { BulkLoad } from './bulk-load.js';
 import type { Table } from './table.js';
 
 export type Progress = (table: string, written: number) => void;
@@ -31,14 +32,18 @@ function refuseFilled(name: string, counts: [string, number][]) {
   if (filled.length) throw new Error(`${name} database already holds data (${filled.map(([t, n]) => `${t}: ${n}`).join(', ')}); give the generator an empty database`);
 }
 
-/** Writes the tables into a SQLite file whose schema the subgraph created, in one transaction, then ANALYZE. */
-export function writeSqlite(file: string, name: string, tables: Table[], progress: Progress): void {
+/**
+ * Writes the tables into a SQLite file whose schema the subgraph created, in one transaction with the subgraph's
+ * bulk-load statements around the inserts.
+ */
+export function writeSqlite(file: string, name: string, tables: Table[], progress: Progress, bulk?: BulkLoad): void {
   const db = new DatabaseSync(file);
   try {
     refuseFilled(name, tables.map((t) => [t.name, Number((db.prepare(`select count(*) as n from "${t.name}"`).get() as { n: number }).n)]));
     // Nothing else reads the file during a load; a crash leaves a file to delete, not one to repair.
     db.exec('pragma journal_mode = wal; pragma synchronous = off; pragma cache_size = -200000');
     db.exec('begin');
+    for (const statement of bulk?.before ?? []) db.exec(statement);
     for (const table of tables) {
       const size = batchSize(table.columns.length, 32_000);
       const full = db.prepare(insertSql(table, size, () => '?'));
@@ -50,6 +55,7 @@ export function writeSqlite(file: string, name: string, tables: Table[], progres
         progress(table.name, written);
       }
     }
+    for (const statement of bulk?.after ?? []) db.exec(statement);
     db.exec('commit');
     // No ANALYZE: the sqlite_stat1 table it creates has untyped columns, and MikroORM's schema diff on the
     // subgraph's next start fails reading them (extractSimpleType of null).
@@ -62,8 +68,11 @@ export function writeSqlite(file: string, name: string, tables: Table[], progres
 const sqliteValue = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v);
 const pgValue = (v: unknown) => (typeof v === 'bigint' ? v.toString() : v === undefined ? null : v);
 
-/** Writes the tables into a PostgreSQL database migrated by the subgraph, in one transaction; moves sequences past the ids. */
-export async function writePostgres(url: string, name: string, tables: Table[], progress: Progress): Promise<void> {
+/**
+ * Writes the tables into a PostgreSQL database migrated by the subgraph, in one transaction with the subgraph's
+ * bulk-load statements around the inserts; moves sequences past the ids.
+ */
+export async function writePostgres(url: string, name: string, tables: Table[], progress: Progress, bulk?: BulkLoad): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -71,6 +80,7 @@ export async function writePostgres(url: string, name: string, tables: Table[], 
     for (const t of tables) counts.push([t.name, Number((await client.query(`select count(*) as n from "${t.name}"`)).rows[0].n)]);
     refuseFilled(name, counts);
     await client.query('begin');
+    for (const statement of bulk?.before ?? []) await client.query(statement);
     for (const table of tables) {
       const size = batchSize(table.columns.length, 60_000);
       const full = insertSql(table, size, (i) => `$${i}`);
@@ -84,6 +94,7 @@ export async function writePostgres(url: string, name: string, tables: Table[], 
         await client.query(`select setval(pg_get_serial_sequence('"${table.name}"', 'id'), greatest(1, (select coalesce(max(id), 0) from "${table.name}")))`);
       }
     }
+    for (const statement of bulk?.after ?? []) await client.query(statement);
     await client.query('commit');
     await client.query('analyze');
   } catch (error) {

@@ -11,11 +11,13 @@ export function ownerKind(id: string): (typeof OWNER_KINDS)[number] | undefined 
 }
 
 /**
- * Which communal bodies exist. Territory owns them and production never reads its tables, so a write asks the
- * territory subgraph (one request per mutation, for every body it names) before accepting a body id.
+ * Which communal bodies exist, and the state each lies in (a commune: its seat's). Territory owns them and
+ * production never reads its tables, so a write asks the territory subgraph (one request per mutation, for every
+ * body it names) before accepting a body id; the states it answers key production's state summaries.
  */
 export interface BodyDirectory {
-  existing(ids: readonly string[]): Promise<Set<string>>;
+  /** The state global id of each body that exists; unknown ids are left out. */
+  statesOf(ids: readonly string[]): Promise<Map<string, string>>;
 }
 
 /**
@@ -25,9 +27,9 @@ export interface BodyDirectory {
  */
 export function territoryDirectory(url: string, contextSecret: string | undefined): BodyDirectory {
   return {
-    async existing(ids) {
+    async statesOf(ids) {
       const body = JSON.stringify({
-        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { id } } }',
+        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on CommunalCouncil { id state { id } } ... on Commune { id seatState { id } } } }',
         variables: { r: ids.map((id) => ({ __typename: 'Territory', id })) },
       });
       const context = encodeActor(anonymous);
@@ -38,16 +40,33 @@ export function territoryDirectory(url: string, contextSecret: string | undefine
         body,
         signal: AbortSignal.timeout(5000),
       });
-      const answer = (await response.json()) as { data?: { _entities: ({ id: string } | null)[] }; errors?: { message: string }[] };
+      type Found = { id?: string; state?: { id: string }; seatState?: { id: string } } | null;
+      const answer = (await response.json()) as { data?: { _entities: Found[] }; errors?: { message: string }[] };
       if (!answer.data) throw new Error(`territory subgraph at ${url} could not check bodies: ${answer.errors?.[0]?.message ?? response.status}`);
-      return new Set(answer.data._entities.filter((e): e is { id: string } => e !== null).map((e) => e.id));
+      const states = new Map<string, string>();
+      for (const e of answer.data._entities) {
+        const state = e?.state ?? e?.seatState;
+        if (e?.id && state) states.set(e.id, state.id);
+      }
+      return states;
     },
   };
 }
 
 /** The bodies of the embedded sample territory, for in-process tests and offline use with the sample data. */
 export function sampleDirectory(): BodyDirectory {
+  const known = sampleBodyStates();
+  return { statesOf: async (ids) => new Map(ids.filter((id) => known.has(id)).map((id) => [id, known.get(id)!])) };
+}
+
+/** Every commune (by its seat) and council of the embedded sample territory with its state's global id. */
+export function sampleBodyStates(): Map<string, string> {
   const sample = sampleTerritory();
-  const known = new Set([...sample.communes.map((c) => `commune:${c.id}`), ...sample.councils.map((c) => `council:${c.id}`)]);
-  return { existing: async (ids) => new Set(ids.filter((id) => known.has(id))) };
+  // A council's state is its parish's municipality's, as territory files it.
+  const municipalityState = new Map(sample.municipalities.map((m) => [m.id, m.stateId]));
+  const parishState = new Map(sample.parishes.map((p) => [p.id, municipalityState.get(p.municipalityId)!]));
+  return new Map([
+    ...sample.communes.map((c): [string, string] => [`commune:${c.id}`, `state:${c.seatStateId}`]),
+    ...sample.councils.map((c): [string, string] => [`council:${c.id}`, `state:${parishState.get(c.parishId)}`]),
+  ]);
 }

@@ -77,15 +77,20 @@ export interface AgreementRow extends ProvenanceRow {
 }
 
 /** The scope territory provides for a territory, normalised to one list of body ids (null = everything). */
+/**
+ * A territory as the figures see it: `bodies` null for the nation (every body), a state by `stateId` (its figures
+ * come from the state summaries, its bodies from body_state), any other level by its listed bodies.
+ */
 export interface ScopedTerritory {
   id: string;
   bodies: string[] | null;
+  stateId?: string;
 }
 
 /** A territory representation as the gateway sends it (with the fields this subgraph @requires). */
 export interface TerritoryRef {
   id: string;
-  scope?: { everything: boolean; councilIds: string[]; communeIds: string[]; circuitIds: string[] };
+  scope?: { everything: boolean; councilIds: string[]; communeIds: string[]; circuitIds: string[]; stateId?: string | null };
   census?: { population: number };
 }
 

@@ -25,6 +25,13 @@ export interface ProductionHarness {
 }
 
 export const TABLES = ['product', 'production_unit', 'unit_product', 'production_report', 'report_revision', 'price_agreement', 'exchange_flow', 'audit_entry'];
+/** Tables without an id column, dumped in key order. */
+export const KEYED_TABLES: Record<string, string> = {
+  body_state: 'body_id',
+  production_state_output: 'state_id, month, product_id',
+  production_state_type_output: 'state_id, month, unit_type, product_id',
+  production_state_units: 'state_id, founded_month, unit_type',
+};
 
 /**
  * The production subgraph in process, on a fresh database of the given kind, seeded with the sample data. Bodies
@@ -46,6 +53,7 @@ export async function startProduction(database: TestDatabase): Promise<Productio
       const em = subgraph.orm.em.fork();
       const dump: Record<string, unknown> = {};
       for (const table of TABLES) dump[table] = await em.getConnection().execute(`select * from ${table} order by id`);
+      for (const [table, key] of Object.entries(KEYED_TABLES)) dump[table] = await em.getConnection().execute(`select * from ${table} order by ${key}`);
       return JSON.stringify(dump, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
     },
     async close() {

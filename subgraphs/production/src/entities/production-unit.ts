@@ -17,7 +17,8 @@ export const ProductionUnit = defineEntity({
     sector: p.enum(SECTORS),
     ownerId: p.string().length(40).index(),
     workers: p.integer(),
-    foundedOn: p.string().length(10),
+    // Indexed for the units founded in the last, partial month of a period (state summaries are by month).
+    foundedOn: p.string().length(10).index(),
     status: p.enum(UNIT_STATUSES).index(),
     ...provenanceProperties(),
   },

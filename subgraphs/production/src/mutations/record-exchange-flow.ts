@@ -50,7 +50,7 @@ export const recordExchangeFlow = (bodies: BodyDirectory) => async (_root: unkno
         });
       }
     }
-    await bodiesExist(bodies, [
+    await bodiesExist(em, bodies, [
       ...(fromUnit ? [] : [{ id: fromBodyId, argument: 'input.fromBodyId' }]),
       { id: toBodyId, argument: 'input.toBodyId' },
     ]);

@@ -23,7 +23,7 @@ export const registerProductionUnit = (bodies: BodyDirectory) => async (_root: u
     if (code !== null && (await em.execute('select 1 as taken from production_unit where code = ?', [code])).length) {
       throw conflict(`Unit code ${code} is already taken`, { argument: 'input.code' });
     }
-    await bodiesExist(bodies, [{ id: owner, argument: 'input.ownerId' }]);
+    await bodiesExist(em, bodies, [{ id: owner, argument: 'input.ownerId' }]);
 
     const unit = em.create(ProductionUnit, {
       code: code ?? `pending-${randomBytes(8).toString('hex')}`,

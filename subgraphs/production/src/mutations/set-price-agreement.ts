@@ -34,7 +34,7 @@ export const setPriceAgreement = (bodies: BodyDirectory) => async (_root: unknow
         argument: 'input.validFrom',
       });
     }
-    await bodiesExist(bodies, [{ id: bodyId, argument: 'input.bodyId' }]);
+    await bodiesExist(em, bodies, [{ id: bodyId, argument: 'input.bodyId' }]);
     const agreement = em.create(PriceAgreement, {
       product: product.id,
       bodyId,

@@ -1,6 +1,7 @@
 import { badInput, isIsoDate, notFound, parseGlobalId, placeholders, toInt, toScaled, today } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { ownerKind, type BodyDirectory } from '../bodies.js';
+import { recordBodyStates } from '../body-states.js';
 import { productTable, unitTable } from '../tables.js';
 import type { ProductRow, UnitRow } from '../rows.js';
 import { QUANTITY_SCALE } from '../units.js';
@@ -47,13 +48,17 @@ export function ownerId(id: string, argument: string): string {
   return id;
 }
 
-/** Every named body must exist in territory's registry; NOT_FOUND names the missing ones. */
-export async function bodiesExist(directory: BodyDirectory, ids: { id: string; argument: string }[]): Promise<void> {
-  const found = await directory.existing([...new Set(ids.map((i) => i.id))]);
+/**
+ * Every named body must exist in territory's registry; NOT_FOUND names the missing ones. The states territory
+ * answers in the same call are recorded in the write's transaction (body-states.ts).
+ */
+export async function bodiesExist(em: SqlEntityManager, directory: BodyDirectory, ids: { id: string; argument: string }[]): Promise<void> {
+  const found = await directory.statesOf([...new Set(ids.map((i) => i.id))]);
   const missing = ids.filter((i) => !found.has(i.id));
   if (missing.length) {
     throw notFound(`No ${missing.map((m) => `${m.id} (${m.argument})`).join(', ')} in the registry`, { argument: missing[0]!.argument });
   }
+  await recordBodyStates(em, found);
 }
 
 export async function existingProduct(em: SqlEntityManager, id: string, argument: string): Promise<ProductRow> {

@@ -1,6 +1,7 @@
 import { isPostgres } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { ExchangeFlow, PriceAgreement, Product, ProductionReport, ProductionUnit, ReportRevision, UnitProduct } from '../entities/index.js';
+import { sampleBodyStates } from '../bodies.js';
+import { BodyState, ExchangeFlow, PriceAgreement, Product, ProductionReport, ProductionUnit, ReportRevision, UnitProduct } from '../entities/index.js';
 import { sampleProduction } from './build.js';
 
 const REPORT_SYNTHETIC = ['quantity'];
@@ -14,6 +15,8 @@ export async function seedSample(em: SqlEntityManager): Promise<boolean> {
   if (Number(existing[0]!.n) > 0) return false;
   const sample = sampleProduction();
   await em.transactional(async (tx) => {
+    // The state of every sample body first, so the summary triggers file each fact under its state.
+    await tx.insertMany(BodyState, [...sampleBodyStates()].map(([bodyId, stateId]) => ({ bodyId, stateId })));
     await tx.insertMany(Product, sample.products.map((p) => ({ ...p })));
     await tx.insertMany(ProductionUnit, sample.units.map(({ productIds: _p, communeId: _c, ...u }) => u));
     let link = 0;
