@@ -67,6 +67,9 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
     allowGlobalContext: false,
     // What each write changed, for its audit entry (see audit-changes.ts).
     subscribers: [changeCapture],
+    // SQLite's own tables (sqlite_stat1 after ANALYZE, sqlite_sequence) are not the schema's: their untyped
+    // columns would break the schema diff on the next start, so statistics could never be kept.
+    schemaGenerator: { skipTables: [/^sqlite_/] },
     extensions: [Migrator],
     migrations: {
       path: options.migrationsPath ?? './dist/migrations',
