@@ -12,9 +12,12 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth.js';
 import { apqCache, documentStore, queryPlanCache } from './caches.js';
 import { registerCacheMetrics } from './cache-metrics.js';
+import { dedupWhen } from './dedup-fetch.js';
 import { queryLimits } from './limits.js';
 import { RateLimiter } from './rate-limit.js';
+import { responseCachePlugin } from './response-cache.js';
 import { staticPages } from './static-pages.js';
+import { subgraphAgent } from './subgraph-agent.js';
 import { deadlineFetch, subgraphUnavailable, type Fetch } from './subgraph-fetch.js';
 import { supergraphForApolloGateway } from './supergraph.js';
 import { trustedDocumentsPlugin } from './trusted-documents.js';
@@ -57,9 +60,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 }
 
 /** A fetch that adds the HMAC over the context header, a timestamp and the exact body it sends. */
-function signingFetcher(secret: string): Fetch {
+function signingFetcher(secret: string, send: Fetch): Fetch {
   // Signed per attempt, so a retry carries a fresh timestamp.
-  return (url, init) => fetch(url, { ...init, headers: { ...init.headers, ...signRequest(secret, init.headers[CONTEXT_HEADER] ?? '', init.body) } });
+  return (url, init) => send(url, { ...init, headers: { ...init.headers, ...signRequest(secret, init.headers[CONTEXT_HEADER] ?? '', init.body) } });
 }
 
 /**
@@ -70,6 +73,7 @@ export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = c
   const supergraphSdl = supergraphForApolloGateway(readFileSync(config.SUPERGRAPH_PATH, 'utf8'));
   const caches = { queryPlans: queryPlanCache(config), documents: documentStore(config), persistedQueries: apqCache(config) };
   registerCacheMetrics(metrics, caches);
+  const agent = subgraphAgent({ connections: config.SUBGRAPH_CONNECTIONS, keepAliveMs: config.SUBGRAPH_KEEP_ALIVE_MS });
   const gateway = new ApolloGateway({
     supergraphSdl,
     // Its own spans (request, plan, fetch) join ours when tracing is on; never with the document or error messages.
@@ -78,7 +82,7 @@ export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = c
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, {
         url: config.subgraphUrls[name] ?? url,
-        fetcher: tracedFetch(tracing, name, deadlineFetch(signingFetcher(config.CONTEXT_SECRET), {
+        fetcher: tracedFetch(tracing, name, dedupWhen(config.SUBGRAPH_DEDUP === 'true', deadlineFetch(signingFetcher(config.CONTEXT_SECRET, agent.fetch), {
           name,
           deadlineMs: config.SUBGRAPH_DEADLINE_MS,
           retries: config.SUBGRAPH_RETRIES,
@@ -87,7 +91,7 @@ export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = c
             metrics.subgraphCalls.inc({ subgraph: name, outcome });
             metrics.subgraphDuration.observe({ subgraph: name }, seconds);
           },
-        })) as never,
+        }), { onShared: () => metrics.subgraphCalls.inc({ subgraph: name, outcome: 'shared' }) })) as never,
       }),
   });
   const production = config.NODE_ENV === 'production';
@@ -105,10 +109,14 @@ export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = c
     plugins: [
       // Apollo's landing page loads from a CDN that closed networks cannot reach; GraphiQL is bundled separately.
       ApolloServerPluginLandingPageDisabled(),
+      { serverWillStart: async () => ({ serverWillStop: () => agent.close() }) },
       observabilityPlugin<GatewayContext>(metrics, createLogger('gateway')),
       ...limits.plugins,
       ...(config.TRUSTED_DOCUMENTS_PATH ? [trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS_PATH)] : []),
       ...(tracing ? [tracing.plugin] : []),
+      ...(config.RESPONSE_CACHE_TTL_MS > 0
+        ? [responseCachePlugin({ ttlMs: config.RESPONSE_CACHE_TTL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, maxBytes: config.RESPONSE_CACHE_MAX_MB * 2 ** 20 })]
+        : []),
     ],
   });
 }
