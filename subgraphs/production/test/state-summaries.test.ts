@@ -92,6 +92,19 @@ describe.each(await testDatabases())('production state summaries on $kind', (dat
     await pathsAgree(period);
   });
 
+  it('answers a state\'s analytics facts (last month reported, food trend) from its bodies in body_state, without the lists', async () => {
+    const ANALYTICS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { lastReportedMonth
+      foodTrend(period: { from: "2024-01-01", to: "2025-12-31" }, bucket: QUARTER) { period foods { product { code } output { value } } } } } }`;
+    const ask = async (reps: object[]) => {
+      const result = await t.run(ANALYTICS, { r: reps });
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      return result.data!._entities;
+    };
+    const answered = await ask(STATES.map(byState));
+    expect(answered).toEqual(await ask(STATES.map(byList)));
+    expect(answered.some((a: any) => a.lastReportedMonth !== null)).toBe(true);
+  });
+
   it('sees flows between states at state level (El Maizal in Lara sends to Caracas)', async () => {
     const [lara, capital] = await figures([byState('state:14'), byState('state:10')], PERIODS[0]!);
     expect(lara.production.exchange.byProduct.some((e: any) => e.outflow.value !== '0.000')).toBe(true);
