@@ -21,5 +21,6 @@ export * from './signed-context.js';
 export * from './sql-where.js';
 export * from './statement-counter.js';
 export * from './time-buckets.js';
+export * from './fact-months.js';
 export * from './subgraph.js';
 export * from './write-gate.js';

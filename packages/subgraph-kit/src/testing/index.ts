@@ -1,2 +1,3 @@
 export * from './databases.js';
 export * from './fuzz.js';
+export * from './clone-rows.js';
