@@ -21,6 +21,10 @@ function communeBodies(communeId: number): Set<string> {
     ...territory.circuits.filter((c) => c.communeId === communeId).map((c) => `circuit:${c.id}`),
   ]);
 }
+/** A circuit's scope: itself and its councils. */
+const circuitBodies = (circuitId: number) => new Set([`circuit:${circuitId}`, ...territory.councils.filter((c) => c.circuitId === circuitId).map((c) => `council:${c.id}`)]);
+/** A communal city's scope: its communes with their councils and circuits. */
+const cityBodies = (cityId: number) => new Set(territory.communes.filter((c) => c.communalCityId === cityId).flatMap((c) => [...communeBodies(c.id)]));
 const statusOf = (c: (typeof territory.communes)[number]) => c.history.at(-1)!.status;
 const registeredOn = (c: (typeof territory.communes)[number]) => c.history.find((h) => h.status === 'REGISTERED')?.effectiveOn ?? null;
 const max = (dates: string[]) => (dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null);
@@ -40,6 +44,29 @@ function facts(bodies: Set<string>) {
     lastLedgerEntryOn: max(budget.entries.filter((e) => bodies.has(e.bodyId)).map((e) => e.paidOn)),
     latestConsultation: latestRound ? { heldOn: latestRound.heldOn, participated: tallies.some((t) => t.ballotsCast > 0) || proposals.length > 0 } : null,
   };
+}
+
+/**
+ * Whether the bodies were active at the end of a past quarter, restated from the seed: the window is the
+ * `months` whole calendar months ending with the quarter's last month; the consultation is the last held by then.
+ */
+function activeAtQuarterEnd(bodies: Set<string>, quarter: string, months: number, minimum: number): boolean {
+  const year = Number(quarter.slice(0, 4));
+  const lastMonth = Number(quarter.slice(6)) * 3;
+  const end = `${year}-${String(lastMonth).padStart(2, '0')}-31`;
+  const first = year * 12 + lastMonth - months;
+  const start = `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, '0')}-01`;
+  const within = (d: string) => d >= start && d <= end;
+  const units = new Set(production.units.filter((u) => bodies.has(u.ownerId)).map((u) => u.id));
+  const round = budget.rounds.filter((r) => r.heldOn <= end).sort((a, b) => (a.heldOn < b.heldOn ? 1 : a.heldOn > b.heldOn ? -1 : b.id - a.id))[0];
+  const projectBodies = new Map(budget.projects.map((p) => [p.id, p.bodyId]));
+  const holds = [
+    governance.assemblies.some((a) => a.quorate && bodies.has(a.bodyId) && within(a.heldOn)),
+    production.reports.some((r) => units.has(r.unitId) && within(`${r.month}-01`)),
+    budget.entries.some((e) => bodies.has(e.bodyId) && within(e.paidOn)),
+    !!round && (budget.tallies.some((t) => t.roundId === round.id && bodies.has(t.circuitId) && t.ballotsCast > 0) || budget.proposals.some((p) => p.roundId === round.id && bodies.has(projectBodies.get(p.projectId)!))),
+  ];
+  return holds.filter(Boolean).length >= minimum;
 }
 
 function windowStart(months: number): string {
@@ -68,7 +95,7 @@ const ACTIVITY = `query($id: ID!, $rule: ActivityRuleInput) { commune(id: $id) {
   activity(rule: $rule) { active met explanation rule { windowMonths windowStart asOf minimum criteria } criteria { criterion lastOn holds explanation } } } }`;
 
 const DASHBOARD = `query($rule: ActivityRuleInput) { nation { registryDashboard(rule: $rule) {
-  total registered active registeredInactive paperOnly activeCommuneIds byStatus { key count } quarters { period newlyRegistered newlyInactive } } } }`;
+  total registered active registeredInactive paperOnly activeCommuneIds byStatus { key count } quarters { period newlyRegistered newlyInactive activeByRuleAtEnd newlyInactiveByRule } } } }`;
 
 describe.each(await testDatabases())('federated analytics through the gateway on $kind', (database) => {
   const services: Service[] = [];
@@ -107,8 +134,36 @@ describe.each(await testDatabases())('federated analytics through the gateway on
     }
   });
 
+  it('derives the activity of communal circuits and communal cities from their scopes\' facts', async () => {
+    const query = `query($circuit: ID!, $city: ID!, $rule: ActivityRuleInput) {
+      circuit: territory(id: $circuit) { ... on CommunalCircuit { activity(rule: $rule) { active met criteria { criterion lastOn holds } } } }
+      city: territory(id: $city) { ... on CommunalCity { activity(rule: $rule) { active met criteria { criterion lastOn holds } } } } }`;
+    const verdicts = new Set<boolean>();
+    for (const [months, minimum] of [[6, 2], [24, 2], [24, 1]] as const) {
+      for (let i = 0; i < Math.max(territory.circuits.length, territory.communalCities.length); i++) {
+        const circuit = territory.circuits[i % territory.circuits.length]!;
+        const city = territory.communalCities[i % territory.communalCities.length]!;
+        const result = await gw.query(query, { circuit: `circuit:${circuit.id}`, city: `city:${city.id}`, rule: { windowMonths: months, minimum } });
+        expect(result.errors).toBeUndefined();
+        for (const [got, bodies, name] of [[result.data.circuit, circuitBodies(circuit.id), `circuit:${circuit.id}`], [result.data.city, cityBodies(city.id), `city:${city.id}`]] as const) {
+          const want = facts(bodies);
+          const expected = expectedActivity(want, months, minimum);
+          const byCriterion = Object.fromEntries(got.activity.criteria.map((c: { criterion: string; holds: boolean; lastOn: string | null }) => [c.criterion, c]));
+          expect(byCriterion.QUORATE_ASSEMBLY.lastOn, name).toBe(want.lastQuorateAssemblyOn);
+          expect(byCriterion.PRODUCTION_REPORTED.lastOn, name).toBe(want.lastReportedMonth);
+          expect(byCriterion.LEDGER_ENTRY.lastOn, name).toBe(want.lastLedgerEntryOn);
+          expect(Object.fromEntries(Object.entries(byCriterion).map(([k, c]) => [k, (c as { holds: boolean }).holds])), name).toEqual(expected.holds);
+          expect(got.activity.active, name).toBe(expected.active);
+          verdicts.add(expected.active);
+        }
+      }
+    }
+    expect([...verdicts].sort()).toEqual([false, true]);
+  });
+
   it('counts the nation\'s communes by status, registered against active by the rule, and per quarter', async () => {
     const mixed: number[] = [];
+    let derivedInactive = 0;
     for (const [months, minimum] of [[6, 1], [6, 2], [24, 2], [24, 4]] as const) {
       const result = await gw.query(DASHBOARD, { rule: { windowMonths: months, minimum } });
       expect(result.errors).toBeUndefined();
@@ -130,9 +185,22 @@ describe.each(await testDatabases())('federated analytics through the gateway on
         expect(q.newlyInactive, q.period).toBe(territory.communes.flatMap((c) => c.history).filter((h) => h.status === 'INACTIVE' && quarterOf(h.effectiveOn) === q.period).length);
       }
       expect(got.quarters.reduce((n: number, q: { newlyRegistered: number }) => n + q.newlyRegistered, 0)).toBe(territory.communes.filter((c) => registeredOn(c)).length);
+      // Derived by the rule at each quarter's end (the current quarter as of today), not recorded by the registry.
+      const current = quarterOf(today);
+      const previous = (q: string) => (q.endsWith('Q1') ? `${Number(q.slice(0, 4)) - 1}-Q4` : `${q.slice(0, 6)}${Number(q.slice(6)) - 1}`);
+      const activeAt = (q: string) =>
+        territory.communes.filter((c) => (q === current ? expectedActivity(facts(communeBodies(c.id)), months, minimum).active : activeAtQuarterEnd(communeBodies(c.id), q, months, minimum)));
+      for (const q of got.quarters) {
+        const [now, before] = [activeAt(q.period), activeAt(previous(q.period))];
+        expect(q.activeByRuleAtEnd, `${q.period} active`).toBe(now.length);
+        expect(q.newlyInactiveByRule, `${q.period} newly inactive`).toBe(before.filter((c) => !now.includes(c)).length);
+      }
+      expect(got.quarters.at(-1).activeByRuleAtEnd).toBe(got.active);
+      derivedInactive += got.quarters.reduce((n: number, q: { newlyInactiveByRule: number }) => n + q.newlyInactiveByRule, 0);
     }
     // The sample must tell active from inactive under some rule, or the comparison above proves little.
     expect(mixed.length).toBeGreaterThan(0);
+    expect(derivedInactive).toBeGreaterThan(0);
   });
 
   it('gives money, votes and food per inhabitant, and their trends by quarter, against the sample recomputed', async () => {

@@ -2,7 +2,7 @@ import { toInt } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { toBig } from '../tables.js';
-import { bucketSql, type TrendBucket } from '@comuna/subgraph-kit';
+import { bucketSql, monthsByKey, today, type TrendBucket } from '@comuna/subgraph-kit';
 import { scopedRows, type ScopedKey } from './scoped-query.js';
 
 export interface LatestRound {
@@ -34,15 +34,62 @@ export const trendKey = (k: TrendKey) => `${k.territoryId}|${k.from}|${k.to}|${k
 const emptyParticipation = (): Participation => ({ circuitsTallied: 0, eligibleVoters: 0, ballotsCast: 0, proposals: 0 });
 const emptyBucket = (): TrendBucketFigures => ({ received: 0n, spent: 0n, eligibleVoters: 0, ballotsCast: 0 });
 
-function createAnalyticsLoaders(em: SqlEntityManager) {
+/**
+ * Per-request loaders of the analytics facts and trends. They sit in the request's loader set (as `analytics`), so
+ * the write gate's resetLoaders() clears them with the others: a read after a write in one request sees the write.
+ */
+export function createAnalyticsLoaders(em: SqlEntityManager) {
   let latest: Promise<LatestRound | null> | undefined;
   const latestRound = () =>
     (latest ??= em
       .execute(`select id, held_on as "heldOn" from consultation where held_on <= ? order by held_on desc, id desc limit 1`, [new Date().toISOString().slice(0, 10)])
       .then((rows) => (rows[0] ? { consultationId: toInt(rows[0].id), heldOn: String(rows[0].heldOn) } : null)));
+  let held: Promise<LatestRound[]> | undefined;
+  /** Every round held up to today, oldest first (the same order latestRound picks the last of). */
+  const roundsHeld = () =>
+    (held ??= em
+      .execute(`select id, held_on as "heldOn" from consultation where held_on <= ? order by held_on, id`, [today()])
+      .then((rows) => rows.map((r) => ({ consultationId: toInt(r.id), heldOn: String(r.heldOn) }))));
 
-  return {
+  const loaders = {
     latestRound,
+    roundsHeld,
+    /** Months (first days, ascending) with a ledger entry paid up to today, per territory: one GROUP BY for the batch. */
+    ledgerMonths: new DataLoader<ScopedKey, string[], string>(
+      async (keys) => {
+        const month = 'substr(l.paid_on, 1, 7)';
+        const rows = await scopedRows(em, keys, (src) => ({
+          sql: `${src.with}select ${src.key} as t, ${month} as m from ${src.from('ledger_entry', 'l', 'body_id')} where l.paid_on <= ? ${src.groupBy(month)}`,
+          params: [...src.params, today()],
+        }));
+        return monthsByKey(rows.map((r) => ({ k: r.t, m: r.m })), keys.map((k) => k.territoryId));
+      },
+      { cacheKeyFn: (k) => k.territoryId, maxBatchSize: 1000 },
+    ),
+    /** Tallies and proposals of the bodies in scope per round held, for every round: one UNION statement for the batch. */
+    participationByRound: new DataLoader<ScopedKey, Map<number, Participation>, string>(
+      async (keys) => {
+        const rows = await scopedRows(em, keys, (src) => ({
+          sql: `${src.with}select ${src.key} as t, ct.consultation_id as c, 'tally' as k, count(*) as n, coalesce(sum(ct.eligible_voters), 0) as eligible, coalesce(sum(ct.ballots_cast), 0) as cast
+                from ${src.from('circuit_tally', 'ct', 'circuit_id')} ${src.groupBy('ct.consultation_id')}
+              union all
+              select ${src.key} as t, pr.consultation_id as c, 'proposal' as k, count(*) as n, 0 as eligible, 0 as cast
+                from ${src.from('project', 'p', 'body_id')} join proposal pr on pr.project_id = p.id ${src.groupBy('pr.consultation_id')}`,
+          params: src.params,
+        }));
+        const out = new Map<string, Map<number, Participation>>();
+        for (const r of rows) {
+          const rounds = out.get(String(r.t)) ?? new Map<number, Participation>();
+          const p = rounds.get(toInt(r.c)) ?? emptyParticipation();
+          if (r.k === 'tally') Object.assign(p, { circuitsTallied: toInt(r.n), eligibleVoters: toInt(r.eligible), ballotsCast: toInt(r.cast) });
+          else p.proposals = toInt(r.n);
+          rounds.set(toInt(r.c), p);
+          out.set(String(r.t), rounds);
+        }
+        return keys.map((k) => out.get(k.territoryId) ?? new Map());
+      },
+      { cacheKeyFn: (k) => k.territoryId, maxBatchSize: 1000 },
+    ),
     /** Latest ledger entry per territory (reversals too: they are entries of the open books). */
     lastLedgerEntry: new DataLoader<ScopedKey, string | null, string>(
       async (keys) => {
@@ -120,16 +167,15 @@ function createAnalyticsLoaders(em: SqlEntityManager) {
       { cacheKeyFn: trendKey, maxBatchSize: 1000 },
     ),
   };
+  return {
+    ...loaders,
+    /** Forgets every cached fact (called by resetLoaders after a write). */
+    clearAll() {
+      latest = undefined;
+      held = undefined;
+      for (const loader of Object.values(loaders)) if (loader instanceof DataLoader) loader.clearAll();
+    },
+  };
 }
 
 export type AnalyticsLoaders = ReturnType<typeof createAnalyticsLoaders>;
-
-// Keyed by the request's EntityManager fork, which Apollo's shallow copies of the context share: one set of
-// loaders per request without touching the subgraph's own loader registry.
-const perRequest = new WeakMap<SqlEntityManager, AnalyticsLoaders>();
-
-export function analyticsLoaders(em: SqlEntityManager): AnalyticsLoaders {
-  let loaders = perRequest.get(em);
-  if (!loaders) perRequest.set(em, (loaders = createAnalyticsLoaders(em)));
-  return loaders;
-}

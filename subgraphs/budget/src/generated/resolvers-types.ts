@@ -333,7 +333,7 @@ export type ConsultationKind =
   /** Youth round: only young voters and youth proposals. */
   | 'YOUTH';
 
-/** How the bodies of a territory took part in the latest popular consultation held (up to today). */
+/** How the bodies of a territory took part in one popular consultation round held up to today. */
 export type ConsultationParticipation = {
   __typename?: 'ConsultationParticipation';
   /** Ballots cast in those circuits. */
@@ -950,6 +950,11 @@ export type Territory = {
   budgetTrend: Array<BudgetTrendPoint>;
   /** Households, families and people living in it, summed from its communal councils' census figures. */
   census: Census;
+  /**
+   * How the bodies in scope took part in every popular consultation held up to today, oldest first (the last one is
+   * latestConsultation). An argument-less fact, so territory can apply its activity rule at past dates (ADR 0005).
+   */
+  consultationRounds: Array<ConsultationParticipation>;
   /** Global id, `<kind>:<number>`. */
   id: Scalars['ID']['output'];
   /**
@@ -962,6 +967,12 @@ export type Territory = {
    * ever held. An argument-less fact, so territory's activity rule can require it (ADR 0005).
    */
   latestConsultation?: Maybe<ConsultationParticipation>;
+  /**
+   * First days of the months, up to today and oldest first, in which a body in this territory's scope had a ledger
+   * entry (payment or reversal) paid; empty when none did. An argument-less fact, so territory can apply its activity
+   * rule at past dates (derived quarterly series, ADR 0005).
+   */
+  ledgerEntryMonths: Array<Scalars['Date']['output']>;
   /** The communal bodies inside it, provided by the territory subgraph. */
   scope: TerritoryScope;
 };
@@ -1222,6 +1233,8 @@ export type FederationReferenceTypes = {
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
@@ -1239,6 +1252,42 @@ export type FederationReferenceTypes = {
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}> ) );
@@ -1683,9 +1732,11 @@ export type TerritoryResolvers<ContextType = BudgetContext, ParentType extends R
   budget?: Resolver<ResolversTypes['BudgetFigures'], ParentType, ContextType, RequireFields<TerritoryBudgetArgs, 'currency' | 'period'>>;
   budgetPerInhabitant?: Resolver<ResolversTypes['BudgetPerInhabitant'], ParentType, ContextType, RequireFields<TerritoryBudgetPerInhabitantArgs, 'currency' | 'period'>>;
   budgetTrend?: Resolver<Array<ResolversTypes['BudgetTrendPoint']>, ParentType, ContextType, RequireFields<TerritoryBudgetTrendArgs, 'bucket' | 'currency' | 'period'>>;
+  consultationRounds?: Resolver<Array<ResolversTypes['ConsultationParticipation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastLedgerEntryOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   latestConsultation?: Resolver<Maybe<ResolversTypes['ConsultationParticipation']>, ParentType, ContextType>;
+  ledgerEntryMonths?: Resolver<Array<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type TerritoryScopeResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['TerritoryScope'] = ResolversParentTypes['TerritoryScope']> = {

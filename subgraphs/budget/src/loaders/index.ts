@@ -5,6 +5,7 @@ import type { CircuitTallyRow, ConsultationCountsRow, ProjectFundsRow, ProjectSt
 import { consultationTable, fundingSourceTable, ledgerTable, projectTable, toBig, transferTable } from '../tables.js';
 import { moneyLoader, statusLoader, turnoutLoader, winnersLoader } from './figures.js';
 import { pagedChildren } from './paged.js';
+import { createAnalyticsLoaders } from '../analytics/loaders.js';
 
 interface Table<R> {
   table: string;
@@ -28,6 +29,8 @@ export function createLoaders(em: SqlEntityManager) {
   const byId = <R extends { id: number }>(table: Table<R>) => rowLoader<number, R>((ids) => select(table, 'id', ids), (row) => row.id);
 
   return {
+    // Analytics facts and trends (issue 10): here so resetLoaders() clears them after a write.
+    analytics: createAnalyticsLoaders(em),
     fundingSource: byId(fundingSourceTable),
     transfer: byId(transferTable),
     project: byId(projectTable),

@@ -1,6 +1,6 @@
 import { badInput } from '@comuna/subgraph-kit';
 import { bucketSpans } from '@comuna/subgraph-kit';
-import { analyticsLoaders } from '../analytics/loaders.js';
+import type { LatestRound, Participation } from '../analytics/loaders.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { validCurrency } from '../mutations/validate.js';
 import type { TerritoryRow, TerritoryScopeRow } from '../rows.js';
@@ -20,6 +20,19 @@ function validPeriod(period: { from: string; to: string }) {
   if (period.from > period.to) throw badInput(`period.from ${period.from} is after period.to ${period.to}`, { argument: 'period' });
   return period;
 }
+/** A round as the activity rule sees it: a body in scope took part if its circuits cast ballots or it had a proposal. */
+function participationIn(round: LatestRound, part: Participation) {
+  return {
+    consultationId: `consultation:${round.consultationId}`,
+    heldOn: round.heldOn,
+    participated: part.ballotsCast > 0 || part.proposals > 0,
+    circuitsTallied: part.circuitsTallied,
+    proposals: part.proposals,
+    eligibleVoters: part.eligibleVoters,
+    ballotsCast: part.ballotsCast,
+    turnout: ratio(BigInt(part.ballotsCast), BigInt(part.eligibleVoters)),
+  };
+}
 /** Minor units (cents) per inhabitant as a decimal string with four places; null for an empty territory. */
 const perInhabitant = (minor: bigint, population: bigint) => ratio(minor, population * 100n);
 
@@ -30,21 +43,17 @@ const perInhabitant = (minor: bigint, population: bigint) => ratio(minor, popula
  */
 export const analyticsResolvers: Pick<Resolvers, 'Territory'> = {
   Territory: {
-    lastLedgerEntryOn: (ref, _args, ctx) => analyticsLoaders(ctx.em).lastLedgerEntry.load({ territoryId: ref.id, scope: scopeOf(ref) }),
+    lastLedgerEntryOn: (ref, _args, ctx) => ctx.loaders.analytics.lastLedgerEntry.load({ territoryId: ref.id, scope: scopeOf(ref) }),
     latestConsultation: async (ref, _args, ctx) => {
-      const loaders = analyticsLoaders(ctx.em);
+      const loaders = ctx.loaders.analytics;
       const [round, part] = await Promise.all([loaders.latestRound(), loaders.participation.load({ territoryId: ref.id, scope: scopeOf(ref) })]);
-      if (!round) return null;
-      return {
-        consultationId: `consultation:${round.consultationId}`,
-        heldOn: round.heldOn,
-        participated: part.ballotsCast > 0 || part.proposals > 0,
-        circuitsTallied: part.circuitsTallied,
-        proposals: part.proposals,
-        eligibleVoters: part.eligibleVoters,
-        ballotsCast: part.ballotsCast,
-        turnout: ratio(BigInt(part.ballotsCast), BigInt(part.eligibleVoters)),
-      };
+      return round ? participationIn(round, part) : null;
+    },
+    ledgerEntryMonths: (ref, _args, ctx) => ctx.loaders.analytics.ledgerMonths.load({ territoryId: ref.id, scope: scopeOf(ref) }),
+    consultationRounds: async (ref, _args, ctx) => {
+      const loaders = ctx.loaders.analytics;
+      const [rounds, parts] = await Promise.all([loaders.roundsHeld(), loaders.participationByRound.load({ territoryId: ref.id, scope: scopeOf(ref) })]);
+      return rounds.map((round) => participationIn(round, parts.get(round.consultationId) ?? { circuitsTallied: 0, eligibleVoters: 0, ballotsCast: 0, proposals: 0 }));
     },
     budgetPerInhabitant: async (ref, { period, currency }, ctx) => {
       const scope = scopeOf(ref);
@@ -70,7 +79,7 @@ export const analyticsResolvers: Pick<Resolvers, 'Territory'> = {
       const checked = validPeriod(period);
       const spans = bucketSpans(checked, bucket);
       const code = validCurrency(currency, 'currency');
-      const series = await analyticsLoaders(ctx.em).trend.load({ territoryId: ref.id, scope, from: checked.from, to: checked.to, currency: code, bucket });
+      const series = await ctx.loaders.analytics.trend.load({ territoryId: ref.id, scope, from: checked.from, to: checked.to, currency: code, bucket });
       return spans.map((span) => {
         const f = series.get(span.label) ?? { received: 0n, spent: 0n, eligibleVoters: 0, ballotsCast: 0 };
         return {

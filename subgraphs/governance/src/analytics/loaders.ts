@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { scopeTable, type ScopeRow } from '../loaders/scope-table.js';
 import type { TerritoryRef } from '../rows.js';
-import { bucketSql, type TrendBucket } from '@comuna/subgraph-kit';
+import { bucketSql, monthsByKey, today, type TrendBucket } from '@comuna/subgraph-kit';
 
 export interface TrendKey {
   territory: TerritoryRef;
@@ -44,6 +44,20 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
         );
         const byKey = new Map(found.map((r) => [String(r.k), r.last === null ? null : String(r.last)]));
         return refs.map((ref) => byKey.get(ref.id) ?? null);
+      },
+      { cacheKeyFn: (ref) => ref.id, maxBatchSize: 1000 },
+    ),
+    /** Months (first days, ascending) with a quorate assembly up to today, per territory: one GROUP BY for the batch. */
+    quorateMonths: new DataLoader<TerritoryRef, string[], string>(
+      async (refs) => {
+        const table = scopeTable(em, refs.flatMap((ref) => rowsOf(ref.id, ref)));
+        const month = 'substr(a.held_on, 1, 7)';
+        const found = await em.execute(
+          `with s as (${table.sql}) select s.k as k, ${month} as m
+           from s join assembly a on ${inScope('a.body_id')} and a.quorate and a.held_on <= ? group by s.k, ${month} order by 2`,
+          [...table.params, today()],
+        );
+        return monthsByKey(found, refs.map((ref) => ref.id));
       },
       { cacheKeyFn: (ref) => ref.id, maxBatchSize: 1000 },
     ),

@@ -837,6 +837,12 @@ export type Territory = {
    * when none ever did. An argument-less fact, so territory's activity rule can require it (ADR 0005).
    */
   lastQuorateAssemblyOn?: Maybe<Scalars['Date']['output']>;
+  /**
+   * First days of the months, up to today and oldest first, in which a body in this territory's scope held an
+   * assembly that met its quorum; empty when none did. An argument-less fact, so territory can apply its activity
+   * rule at past dates (derived quarterly series, ADR 0005).
+   */
+  quorateAssemblyMonths: Array<Scalars['Date']['output']>;
   /** The communal bodies inside the territory, provided by the territory subgraph. */
   scope: TerritoryScope;
 };
@@ -983,6 +989,13 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Territory' }
     & GraphQLRecursivePick<FederationTypes['Territory'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
@@ -1360,6 +1373,7 @@ export type TerritoryResolvers<ContextType = GovernanceContext, ParentType exten
   governanceTrend?: Resolver<Array<ResolversTypes['GovernanceTrendPoint']>, ParentType, ContextType, RequireFields<TerritoryGovernanceTrendArgs, 'bucket' | 'period'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastQuorateAssemblyOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  quorateAssemblyMonths?: Resolver<Array<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type TerritoryScopeResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['TerritoryScope'] = ResolversParentTypes['TerritoryScope']> = {

@@ -10,6 +10,7 @@ import { ratio } from '../rules/ratio.js';
 export const analyticsResolvers: Pick<Resolvers, 'Territory'> = {
   Territory: {
     lastQuorateAssemblyOn: (ref, _args, ctx) => ctx.loaders.analytics.lastQuorate.load(ref),
+    quorateAssemblyMonths: (ref, _args, ctx) => ctx.loaders.analytics.quorateMonths.load(ref),
     governanceTrend: async (ref, { period, bucket }, ctx) => {
       const spans = bucketSpans(period, bucket);
       const counts = await ctx.loaders.analytics.trend.load({ territory: ref, from: period.from, to: period.to, bucket });

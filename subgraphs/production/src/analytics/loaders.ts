@@ -3,7 +3,8 @@ import DataLoader from 'dataloader';
 import { inScope, scopeCte } from '../loaders/scope.js';
 import { monthWindow } from '../period.js';
 import type { ScopedTerritory } from '../rows.js';
-import { bucketSql, type TrendBucket } from '@comuna/subgraph-kit';
+import { bucketSql, monthsByKey, type TrendBucket } from '@comuna/subgraph-kit';
+import { currentMonth } from '../period.js';
 
 export interface FoodTrendKey {
   territory: ScopedTerritory;
@@ -34,6 +35,14 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
         const rows = await run(territories, `select s.t as t, max(r.month) as m from ${REPORTS} group by s.t`, []);
         const byId = new Map(rows.map((r) => [String(r.t), r.m === null ? null : `${String(r.m)}-01`]));
         return territories.map((t) => byId.get(t.id) ?? null);
+      },
+      { cacheKeyFn: (t) => t.id, maxBatchSize: 1000 },
+    ),
+    /** Months reported (first days, ascending, up to the current month) per territory: one GROUP BY for the batch. */
+    reportedMonths: new DataLoader<ScopedTerritory, string[], string>(
+      async (territories) => {
+        const rows = await run(territories, `select s.t as k, r.month as m from ${REPORTS} where r.month <= ? group by s.t, r.month`, [currentMonth()]);
+        return monthsByKey(rows, territories.map((t) => t.id));
       },
       { cacheKeyFn: (t) => t.id, maxBatchSize: 1000 },
     ),

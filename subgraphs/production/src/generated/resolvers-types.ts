@@ -892,6 +892,12 @@ export type Territory = {
   lastReportedMonth?: Maybe<Scalars['Date']['output']>;
   /** Production figures of this territory over a period, summed in the database over the bodies in its scope. */
   production: ProductionFigures;
+  /**
+   * First days of the months, up to the current one and oldest first, for which a production unit of a body in this
+   * territory's scope reported; empty when none did. An argument-less fact, so territory can apply its activity rule
+   * at past dates (derived quarterly series, ADR 0005).
+   */
+  reportedMonths: Array<Scalars['Date']['output']>;
   /** The communal bodies inside it, over which other subgraphs roll their figures up. */
   scope: TerritoryScope;
 };
@@ -1080,6 +1086,17 @@ export type FederationReferenceTypes = {
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}> ) );
@@ -1487,6 +1504,7 @@ export type TerritoryResolvers<ContextType = ProductionContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastReportedMonth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   production?: Resolver<ResolversTypes['ProductionFigures'], ParentType, ContextType, RequireFields<TerritoryProductionArgs, 'period'>>;
+  reportedMonths?: Resolver<Array<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export type TerritoryScopeResolvers<ContextType = ProductionContext, ParentType extends ResolversParentTypes['TerritoryScope'] = ResolversParentTypes['TerritoryScope']> = {

@@ -12,6 +12,7 @@ import { validPeriod } from '../period.js';
 export const analyticsResolvers: Pick<Resolvers, 'Territory'> = {
   Territory: {
     lastReportedMonth: (ref, _args, ctx) => ctx.loaders.analytics.lastReportedMonth.load(scoped(ref)),
+    reportedMonths: (ref, _args, ctx) => ctx.loaders.analytics.reportedMonths.load(scoped(ref)),
     foodTrend: async (ref, { period, bucket }, ctx) => {
       const territory = scoped(ref);
       const checked = validPeriod(period);

@@ -242,6 +242,8 @@ export type ChangeRegistryStatusInput = {
 /** A communal circuit: councils grouped to coordinate and to vote in popular consultations, meant to grow into a commune; no legal framework of its own. */
 export type CommunalCircuit = RegistryBody & Territory & {
   __typename?: 'CommunalCircuit';
+  /** Whether the circuit is active (its scope: itself and its councils) by the activity rule (configured defaults, overridable here), each criterion explained with its date. */
+  activity: Activity;
   /** Census summed over its councils. */
   census: Census;
   /** Registry code. */
@@ -252,6 +254,14 @@ export type CommunalCircuit = RegistryBody & Territory & {
   councils: Array<CommunalCouncil>;
   /** Global id, `circuit:<n>`. */
   id: Scalars['ID']['output'];
+  /** Date of the latest ledger entry of a body in its scope (from budget). */
+  lastLedgerEntryOn?: Maybe<Scalars['Date']['output']>;
+  /** Date of the last quorate assembly of a body in its scope (from governance; ADR 0005). */
+  lastQuorateAssemblyOn?: Maybe<Scalars['Date']['output']>;
+  /** First day of the latest month reported by a production unit of a body in its scope (from production). */
+  lastReportedMonth?: Maybe<Scalars['Date']['output']>;
+  /** Part taken in the latest popular consultation (from budget). */
+  latestConsultation?: Maybe<ConsultationParticipation>;
   /** COMMUNAL_CIRCUIT. */
   level: TerritoryLevel;
   /** Name. */
@@ -264,6 +274,12 @@ export type CommunalCircuit = RegistryBody & Territory & {
   scope: TerritoryScope;
   /** The state it is registered in. */
   state: State;
+};
+
+
+/** A communal circuit: councils grouped to coordinate and to vote in popular consultations, meant to grow into a commune; no legal framework of its own. */
+export type CommunalCircuitActivityArgs = {
+  rule?: InputMaybe<ActivityRuleInput>;
 };
 
 /** A page of communal circuits. */
@@ -289,6 +305,8 @@ export type CommunalCircuitEdge = {
 /** A communal city (ciudad comunal): communes aggregated by popular initiative. */
 export type CommunalCity = RegistryBody & Territory & {
   __typename?: 'CommunalCity';
+  /** Whether the city is active (its scope: its communes, their councils and circuits) by the activity rule (configured defaults, overridable here), each criterion explained with its date. */
+  activity: Activity;
   /** Census summed over the councils of its communes. */
   census: Census;
   /** Registry code. */
@@ -299,6 +317,14 @@ export type CommunalCity = RegistryBody & Territory & {
   dashboardCommunes: Array<Commune>;
   /** Global id, `city:<n>`. */
   id: Scalars['ID']['output'];
+  /** Date of the latest ledger entry of a body in its scope (from budget). */
+  lastLedgerEntryOn?: Maybe<Scalars['Date']['output']>;
+  /** Date of the last quorate assembly of a body in its scope (from governance; ADR 0005). */
+  lastQuorateAssemblyOn?: Maybe<Scalars['Date']['output']>;
+  /** First day of the latest month reported by a production unit of a body in its scope (from production). */
+  lastReportedMonth?: Maybe<Scalars['Date']['output']>;
+  /** Part taken in the latest popular consultation (from budget). */
+  latestConsultation?: Maybe<ConsultationParticipation>;
   /** COMMUNAL_CITY. */
   level: TerritoryLevel;
   /** Name. */
@@ -311,6 +337,12 @@ export type CommunalCity = RegistryBody & Territory & {
   registryDashboard: RegistryDashboard;
   /** The communal bodies inside it (see TerritoryScope). */
   scope: TerritoryScope;
+};
+
+
+/** A communal city (ciudad comunal): communes aggregated by popular initiative. */
+export type CommunalCityActivityArgs = {
+  rule?: InputMaybe<ActivityRuleInput>;
 };
 
 
@@ -445,6 +477,8 @@ export type Commune = RegistryBody & Territory & {
   code: Scalars['String']['output'];
   /** The communal city it belongs to, if any. */
   communalCity?: Maybe<CommunalCity>;
+  /** Part taken in every popular consultation held, oldest first (from budget). */
+  consultationRounds: Array<ConsultationParticipation>;
   /** Its communal councils. */
   councils: Array<CommunalCouncil>;
   /** Last formation step completed. */
@@ -463,14 +497,20 @@ export type Commune = RegistryBody & Territory & {
   lastReportedMonth?: Maybe<Scalars['Date']['output']>;
   /** Part taken in the latest popular consultation (from budget). */
   latestConsultation?: Maybe<ConsultationParticipation>;
+  /** Months with a ledger entry of a body in its scope, oldest first (from budget). */
+  ledgerEntryMonths: Array<Scalars['Date']['output']>;
   /** COMMUNE. */
   level: TerritoryLevel;
   /** Name. */
   name: Scalars['String']['output'];
   /** Which values are synthetic. */
   provenance: Provenance;
+  /** Months with a quorate assembly of a body in its scope, oldest first (from governance; the registry dashboard's derived series). */
+  quorateAssemblyMonths: Array<Scalars['Date']['output']>;
   /** Registry entry. */
   registry: RegistryRecord;
+  /** Months reported by a production unit of a body in its scope, oldest first (from production). */
+  reportedMonths: Array<Scalars['Date']['output']>;
   /** The communal bodies inside it (see TerritoryScope). */
   scope: TerritoryScope;
   /** The state of its seat (where the registry counts it). */
@@ -530,7 +570,7 @@ export type CommuneKind =
   /** Urban. */
   | 'URBAN';
 
-/** How the bodies of a territory took part in the latest popular consultation held (up to today). */
+/** How the bodies of a territory took part in one popular consultation round held up to today. */
 export type ConsultationParticipation = {
   __typename?: 'ConsultationParticipation';
   /** Date the round was held. */
@@ -560,8 +600,16 @@ export type CountBy = {
 /** New registrations and new inactivity of one quarter. */
 export type DashboardQuarter = {
   __typename?: 'DashboardQuarter';
-  /** Communes the registry moved to INACTIVE in the quarter (status history). */
+  /**
+   * Communes active by the activity rule at the end of the quarter (for the current quarter: today, the same verdict
+   * as the dashboard's active). At a past quarter's end the window is the rule's windowMonths whole calendar months
+   * ending with the quarter's last month; the facts are the domains' per-month facts (ADR 0005).
+   */
+  activeByRuleAtEnd: Scalars['Int']['output'];
+  /** Communes the registry moved to INACTIVE in the quarter: recorded moves in the status history, not the activity rule (see newlyInactiveByRule). */
   newlyInactive: Scalars['Int']['output'];
+  /** Communes active by the activity rule at the end of the previous quarter and not at the end of this one (derived, not recorded). */
+  newlyInactiveByRule: Scalars['Int']['output'];
   /** Communes registered in the quarter. */
   newlyRegistered: Scalars['Int']['output'];
   /** Quarter label, e.g. 2025-Q2. */
@@ -1434,12 +1482,16 @@ export type FederationTypes = {
 export type FederationReferenceTypes = {
   CommunalCircuit:
     ( { __typename: 'CommunalCircuit' }
-    & GraphQLRecursivePick<FederationTypes['CommunalCircuit'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['CommunalCircuit'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['CommunalCircuit'], {"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true}}> ) );
   CommunalCity:
     ( { __typename: 'CommunalCity' }
     & GraphQLRecursivePick<FederationTypes['CommunalCity'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['CommunalCity'], {"dashboardCommunes":{"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['CommunalCity'], {"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true}}>
+        | GraphQLRecursivePick<FederationTypes['CommunalCity'], {"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true},"dashboardCommunes":{"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true},"quorateAssemblyMonths":true,"reportedMonths":true,"ledgerEntryMonths":true,"consultationRounds":{"heldOn":true,"participated":true}}}>
+        | GraphQLRecursivePick<FederationTypes['CommunalCity'], {"dashboardCommunes":{"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true},"quorateAssemblyMonths":true,"reportedMonths":true,"ledgerEntryMonths":true,"consultationRounds":{"heldOn":true,"participated":true}}}> ) );
   CommunalCouncil:
     ( { __typename: 'CommunalCouncil' }
     & GraphQLRecursivePick<FederationTypes['CommunalCouncil'], {"id":true}>
@@ -1457,7 +1509,7 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Nation' }
     & GraphQLRecursivePick<FederationTypes['Nation'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Nation'], {"dashboardCommunes":{"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Nation'], {"dashboardCommunes":{"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true},"quorateAssemblyMonths":true,"reportedMonths":true,"ledgerEntryMonths":true,"consultationRounds":{"heldOn":true,"participated":true}}}> ) );
   Parish:
     ( { __typename: 'Parish' }
     & GraphQLRecursivePick<FederationTypes['Parish'], {"id":true}> );
@@ -1465,7 +1517,7 @@ export type FederationReferenceTypes = {
     ( { __typename: 'State' }
     & GraphQLRecursivePick<FederationTypes['State'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['State'], {"dashboardCommunes":{"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['State'], {"dashboardCommunes":{"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true},"quorateAssemblyMonths":true,"reportedMonths":true,"ledgerEntryMonths":true,"consultationRounds":{"heldOn":true,"participated":true}}}> ) );
   Territory:
     ( { __typename: 'Territory' }
     & GraphQLRecursivePick<FederationTypes['Territory'], {"id":true}> );
@@ -1719,6 +1771,7 @@ export type CensusResolvers<ContextType = TerritoryContext, ParentType extends R
 
 export type CommunalCircuitResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['CommunalCircuit'] = ResolversParentTypes['CommunalCircuit'], FederationReferenceType extends FederationReferenceTypes['CommunalCircuit'] = FederationReferenceTypes['CommunalCircuit']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CommunalCircuit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, Partial<CommunalCircuitActivityArgs>>;
   census?: Resolver<ResolversTypes['Census'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   commune?: Resolver<Maybe<ResolversTypes['Commune']>, ParentType, ContextType>;
@@ -1746,6 +1799,7 @@ export type CommunalCircuitEdgeResolvers<ContextType = TerritoryContext, ParentT
 
 export type CommunalCityResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['CommunalCity'] = ResolversParentTypes['CommunalCity'], FederationReferenceType extends FederationReferenceTypes['CommunalCity'] = FederationReferenceTypes['CommunalCity']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CommunalCity']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType, Partial<CommunalCityActivityArgs>>;
   census?: Resolver<ResolversTypes['Census'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   communes?: Resolver<Array<ResolversTypes['Commune']>, ParentType, ContextType>;
@@ -1843,7 +1897,9 @@ export type CountByResolvers<ContextType = TerritoryContext, ParentType extends 
 };
 
 export type DashboardQuarterResolvers<ContextType = TerritoryContext, ParentType extends ResolversParentTypes['DashboardQuarter'] = ResolversParentTypes['DashboardQuarter']> = {
+  activeByRuleAtEnd?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   newlyInactive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newlyInactiveByRule?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   newlyRegistered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

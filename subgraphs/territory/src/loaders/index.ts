@@ -1,6 +1,7 @@
 import { groupLoader, placeholders, rowLoader, toInt } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { cityTable, circuitTable, communeTable, councilTable, municipalityTable, parishTable, stateTable } from '../bodies.js';
+import { createDashboardLoaders } from '../analytics/dashboard-loaders.js';
 import { censusLoader } from './census.js';
 import { scopeLoader } from './scope.js';
 
@@ -27,6 +28,8 @@ export function createLoaders(em: SqlEntityManager) {
   const byId = <R extends { id: number }>(table: Table<R>) => rowLoader<number, R>((ids) => select(table, 'id', ids), (row) => row.id);
 
   return {
+    // Registry dashboards (issue 10): here so resetLoaders() clears them after a write.
+    dashboards: createDashboardLoaders(em),
     state: byId(stateTable),
     municipality: byId(municipalityTable),
     parish: byId(parishTable),

@@ -3,10 +3,11 @@ import type { TerritoryContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { territoryById } from './lookup.js';
 import { dashboardCommunes, registryDashboard, type DashboardLevel } from '../analytics/dashboard.js';
+import type { MonthlyFacts } from '../analytics/history.js';
 import { evaluate, FACT_FIELDS, resolveRule, type ActivityFacts, type ActivityRuleArgs } from '../analytics/rule.js';
 import type { ActivityDefaults } from '../analytics/rule-config.js';
 
-type Carried = ActivityFacts & { dashboardCommunes?: ActivityFacts[] };
+type Carried = ActivityFacts & { dashboardCommunes?: (ActivityFacts & MonthlyFacts)[] };
 
 /**
  * The representation the gateway sends carries the facts this subgraph @requires; the entity row does not, so
@@ -30,16 +31,18 @@ const STATE = (row: { id: number | string }): DashboardLevel => ({ level: 'STATE
 const CITY = (row: { id: number | string }): DashboardLevel => ({ level: 'COMMUNAL_CITY', id: typeof row.id === 'number' ? row.id : parseGlobalId(row.id, 'city') });
 
 /**
- * Territory's part of the federated analytics (issue 10, ADR 0005): the activity of a council or commune and the
+ * Territory's part of the federated analytics (issue 10, ADR 0005): the activity of a council, commune, circuit or
+ * communal city and the
  * registry dashboard of the nation, a state or a communal city, computed from the argument-less facts the other
  * subgraphs own and the gateway brings here through @requires.
  */
-export function analyticsResolvers(defaults: ActivityDefaults): Pick<Resolvers, 'CommunalCouncil' | 'Commune' | 'Nation' | 'State' | 'CommunalCity'> {
+export function analyticsResolvers(defaults: ActivityDefaults): Pick<Resolvers, 'CommunalCouncil' | 'Commune' | 'CommunalCircuit' | 'Nation' | 'State' | 'CommunalCity'> {
   return {
     CommunalCouncil: { __resolveReference: withRequired, activity: activity(defaults) },
     Commune: { __resolveReference: withRequired, activity: activity(defaults) },
+    CommunalCircuit: { __resolveReference: withRequired, activity: activity(defaults) },
     Nation: { __resolveReference: withRequired, dashboardCommunes: (_row: unknown, _args: unknown, ctx: TerritoryContext) => dashboardCommunes(ctx, NATION()), registryDashboard: dashboard(defaults, NATION) },
     State: { __resolveReference: withRequired, dashboardCommunes: (row: { id: number }, _args: unknown, ctx: TerritoryContext) => dashboardCommunes(ctx, STATE(row)), registryDashboard: dashboard(defaults, STATE) },
-    CommunalCity: { __resolveReference: withRequired, dashboardCommunes: (row: { id: number }, _args: unknown, ctx: TerritoryContext) => dashboardCommunes(ctx, CITY(row)), registryDashboard: dashboard(defaults, CITY) },
+    CommunalCity: { __resolveReference: withRequired, activity: activity(defaults), dashboardCommunes: (row: { id: number }, _args: unknown, ctx: TerritoryContext) => dashboardCommunes(ctx, CITY(row)), registryDashboard: dashboard(defaults, CITY) },
   } as never;
 }
