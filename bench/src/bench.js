@@ -42,6 +42,8 @@ const started = Date.now();
 const subgraphs = await startSubgraphsCounted();
 const bootGateway = Date.now();
 const ours = await startGateway(await freePort());
+// The best settings run on a gateway of their own, started when the first best comparison begins.
+let oursBest;
 const firstAnswer = await post(ours.url, chosen[0]?.query ?? '{ __typename }');
 const ready = { ms: Date.now() - bootGateway, ok: firstAnswer.status === 200 };
 const rows = [];
@@ -54,7 +56,12 @@ try {
       if (scenario.floor === 'subgraph' && setting === 'best') continue;
       const body = JSON.stringify({ query: scenario.query });
       const b = scenario.floor === 'subgraph' ? { name: `${scenario.subgraph} subgraph (floor)`, url: subgraphs[scenario.subgraph].url, pid: subgraphs[scenario.subgraph].child.pid } : { name: `Hive Gateway (${setting})`, url: hive.url, pid: hive.child.pid };
-      const a = { name: `our gateway (${setting})`, url: ours.url, pid: ours.child.pid };
+      if (setting === 'best' && !oursBest) {
+        oursBest = await startGateway(await freePort(), { best: true });
+        stops.push(oursBest.stop);
+      }
+      const gw = setting === 'best' ? oursBest : ours;
+      const a = { name: `our gateway (${setting})`, url: gw.url, pid: gw.child.pid };
       try {
         await golden(scenario, a, b);
       } catch (error) {
