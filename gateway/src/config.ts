@@ -44,6 +44,12 @@ const gatewayConfigSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
   /** Built pages (GraphiQL, dashboard) served under /graphiql and /dashboard. */
   WEB_ROOT: z.string().default(new URL('../../web/dist', import.meta.url).pathname),
+  /** SPOKESPERSON grants derived from active mandates (governance), merged into a token's own grants. */
+  MANDATE_ROLES: z.enum(['on', 'off']).default('on'),
+  /** How long the gateway reuses a login's mandates; a recall or a term's end takes effect within it. */
+  MANDATE_ROLES_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** A mandate lookup never holds a request longer than this; past it the user keeps only the token's grants. */
+  MANDATE_LOOKUP_TIMEOUT_MS: z.coerce.number().int().min(10).max(30_000).default(1_000),
   /** A trusted-documents manifest: when set, only its operations are executed. */
   TRUSTED_DOCUMENTS_PATH: z.string().optional(),
   /** OpenTelemetry tracing, off by default: OTEL_TRACES_EXPORTER=otlp and OTEL_EXPORTER_OTLP_ENDPOINT turn it on. */

@@ -12,6 +12,7 @@ export * from './global-id.js';
 export * from './http-server.js';
 export * from './idempotency.js';
 export * from './idempotency-record.js';
+export * from './internal-routes.js';
 export * from './loaders.js';
 export * from './migrations.js';
 export * from './keyset-page.js';

@@ -36,3 +36,22 @@ describe('signed context', () => {
     expect(() => verifyRequest(secret, { [CONTEXT_HEADER]: context, ...signRequest(secret, context, body) }, body)).toThrow(/malformed/);
   });
 });
+
+describe('internal calls', () => {
+  const query = '?subject=idp%7Cana';
+  it('are accepted only for the route, the query string and the time they were signed for', async () => {
+    const { signInternal, verifyInternal } = await import('./signed-context.js');
+    verifyInternal(secret, 'active-mandates', signInternal(secret, 'active-mandates', query), query);
+    expect(() => verifyInternal(secret, 'active-mandates', signInternal(secret, 'other-route', query), query)).toThrow(/not signed for the internal route/);
+    expect(() => verifyInternal(secret, 'active-mandates', signInternal(secret, 'active-mandates', query), '?subject=idp%7Ceve')).toThrow(/bad signature/);
+    expect(() => verifyInternal(secret, 'active-mandates', signInternal('y'.repeat(40), 'active-mandates', query), query)).toThrow(/bad signature/);
+    expect(() => verifyInternal(secret, 'active-mandates', signInternal(secret, 'active-mandates', query, Date.now() - 31_000), query)).toThrow(/stale/);
+    expect(() => verifyInternal(secret, 'active-mandates', {}, query)).toThrow(/missing/);
+  });
+
+  it('cannot be replayed across: a user request signed by the gateway is no internal call, and the reverse', async () => {
+    const { signInternal, verifyInternal } = await import('./signed-context.js');
+    expect(() => verifyInternal(secret, 'active-mandates', signed(Date.now(), query), query)).toThrow(/not signed for the internal route/);
+    expect(() => verifyRequest(secret, signInternal(secret, 'active-mandates', body), body)).toThrow(/malformed/);
+  });
+});

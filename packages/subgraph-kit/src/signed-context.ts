@@ -33,14 +33,8 @@ export function signRequest(secret: string, context: string, body: string, now =
   return { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: mac(secret, timestamp, context, body) };
 }
 
-/** Checks a subgraph request's signature and returns the identity it carries; throws ContextRejected with the reason. */
-export function verifyRequest(
-  secret: string,
-  headers: Record<string, string | string[] | undefined>,
-  body: string,
-  now = Date.now(),
-  maxAgeMs = MAX_CONTEXT_AGE_MS,
-): Actor {
+/** The context header of a correctly signed, fresh request; throws ContextRejected with the reason otherwise. */
+function signedContext(secret: string, headers: Record<string, string | string[] | undefined>, body: string, now: number, maxAgeMs: number): string {
   const context = headers[CONTEXT_HEADER];
   const signature = headers[SIGNATURE_HEADER];
   const timestamp = headers[TIMESTAMP_HEADER];
@@ -52,6 +46,18 @@ export function verifyRequest(
   const expected = Buffer.from(mac(secret, timestamp, context, body));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new ContextRejected('bad signature');
+  return context;
+}
+
+/** Checks a subgraph request's signature and returns the identity it carries; throws ContextRejected with the reason. */
+export function verifyRequest(
+  secret: string,
+  headers: Record<string, string | string[] | undefined>,
+  body: string,
+  now = Date.now(),
+  maxAgeMs = MAX_CONTEXT_AGE_MS,
+): Actor {
+  const context = signedContext(secret, headers, body, now, maxAgeMs);
   try {
     const claims = JSON.parse(Buffer.from(context, 'base64url').toString('utf8')) as { sub?: unknown; grants?: unknown };
     if (claims.sub === null || claims.sub === undefined) return anonymous;
@@ -60,4 +66,22 @@ export function verifyRequest(
   } catch {
     throw new ContextRejected('malformed signed context');
   }
+}
+
+/**
+ * The context of an internal call (gateway to subgraph, outside the graph): the route's name instead of an
+ * identity. It can never be mistaken for an encoded identity (base64url JSON), so a signed GraphQL request cannot
+ * be replayed to an internal route, nor an internal call to /graphql.
+ */
+const internalContext = (route: string) => `internal:${route}`;
+
+/** Headers for an internal call to `route`; `query` is the exact query string sent (with its `?`). */
+export function signInternal(secret: string, route: string, query: string, now = Date.now()): Record<string, string> {
+  const context = internalContext(route);
+  return { [CONTEXT_HEADER]: context, ...signRequest(secret, context, query, now) };
+}
+
+/** Checks that an internal call was signed for this route, now, over this exact query string. */
+export function verifyInternal(secret: string, route: string, headers: Record<string, string | string[] | undefined>, query: string, now = Date.now(), maxAgeMs = MAX_CONTEXT_AGE_MS): void {
+  if (signedContext(secret, headers, query, now, maxAgeMs) !== internalContext(route)) throw new ContextRejected(`not signed for the internal route ${route}`);
 }

@@ -23,6 +23,7 @@ import { enforceRequirements } from './directives.js';
 import { rejectNulCharacters } from './input-guard.js';
 import type { SubgraphConfig } from './config.js';
 import { startTracing, tracingSettings, type Tracing } from './tracing.js';
+import { internalRouteHandler, type InternalRoute } from './internal-routes.js';
 
 /** What a subgraph declares about itself; the kit turns it into a running service. */
 export interface SubgraphDefinition<L> {
@@ -42,6 +43,8 @@ export interface SubgraphDefinition<L> {
    */
   installSqliteObjects?(em: SqlEntityManager): Promise<void>;
   policy?: WritePolicy;
+  /** Questions only the gateway may ask, outside the graph: `GET /internal/<name>`, signed (internal-routes.ts). */
+  internalRoutes?: Record<string, InternalRoute>;
 }
 
 /** What every resolver receives. */
@@ -191,6 +194,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: Subgr
     production: config.NODE_ENV === 'production',
   });
   const secret = config.CONTEXT_SECRET;
+  // In open mode nothing is signed, so internal routes get no secret and refuse every call.
+  const internal = internalRouteHandler(def.internalRoutes ?? {}, config.TRUST_MODE === 'open' ? undefined : secret, () => subgraph.orm.em.fork() as SqlEntityManager);
   const running = await serve({
     apollo: subgraph.apollo,
     // Open mode (development only, refused in production by the config) trusts nobody: every caller is anonymous.
@@ -199,7 +204,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: Subgr
     ready: async () => subgraph.orm.isConnected(),
     maxInFlight: config.MAX_IN_FLIGHT,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
-    routes: (path, req, res) => subgraph.metrics.route(path, req, res),
+    routes: (path, req, res) => subgraph.metrics.route(path, req, res) || internal(path, req, res),
     onFinished: (event) => subgraph.metrics.record(event),
     trace: tracing && ((req, run) => tracing.serverSpan(req, run)),
     host: config.HOST,

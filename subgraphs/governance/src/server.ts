@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '@comuna/subgraph-kit';
 import { entities } from './entities/index.js';
+import { activeMandates } from './internal/active-mandates.js';
 import { createLoaders, type GovernanceLoaders } from './loaders/index.js';
 import { createResolvers } from './resolvers/index.js';
 import { defaultGovernanceRules, type GovernanceRules } from './rules/config.js';
@@ -30,6 +31,11 @@ export function governanceSubgraph(options: GovernanceOptions = {}): SubgraphDef
     createLoaders,
     seedSample: (em) => seedSample(em, rules),
   };
+    // The gateway derives SPOKESPERSON grants from these (ADR 0002); no client can ask through the graph.
+    internalRoutes: { 'active-mandates': activeMandates },
+    async installSqliteObjects(em) {
+      for (const statement of sqliteTriggers()) await em.execute(statement);
+    },
 }
 
 export { defaultGovernanceRules, type GovernanceRules } from './rules/config.js';

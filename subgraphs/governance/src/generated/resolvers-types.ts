@@ -372,6 +372,14 @@ export type GovernanceTrendPoint = {
   to: Scalars['Date']['output'];
 };
 
+/** Linking a spokesperson to a login. */
+export type LinkSpokespersonIdentityInput = {
+  /** The spokesperson, `spokesperson:<n>`. */
+  spokespersonId: Scalars['ID']['input'];
+  /** The identity provider's subject (the token's `sub`) the person signs in with; null unlinks. One login per person. */
+  subject?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * A mandate (Popolo Membership): a spokesperson's seat in an organ for a term (3 years by default), from election to
  * expiry or recall.
@@ -459,6 +467,13 @@ export type Mutation = {
   createCommittee: Organ;
   /** Records the election of a spokesperson to a seat; refused while the seat has a mandate in force. */
   electSpokesperson: Mandate;
+  /**
+   * Links a spokesperson to the login they sign in with (the identity provider's subject), or unlinks them: the
+   * gateway then grants that login SPOKESPERSON over the bodies of the person's active mandates, and withdraws it
+   * within its cache time once a mandate ends or is recalled. A registry act: needs registry:write over every body.
+   * The subject is never shown in the graph (only auditors see it, in the audit trail).
+   */
+  linkSpokespersonIdentity: Spokesperson;
   /** Revokes an active mandate on the date the citizens' assembly decided it, keeping the whole trail. */
   recallMandate: Mandate;
   /** Records an assembly with its attendance and decisions; quorum is computed from the body's size in territory. */
@@ -475,6 +490,12 @@ export type MutationCreateCommitteeArgs = {
 /** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
 export type MutationElectSpokespersonArgs = {
   input: ElectSpokespersonInput;
+};
+
+
+/** Every write. Each needs a signed-in user whose roles carry the scope the field names; each validates fully before writing, and a failed one writes nothing. */
+export type MutationLinkSpokespersonIdentityArgs = {
+  input: LinkSpokespersonIdentityInput;
 };
 
 
@@ -1039,6 +1060,7 @@ export type ResolversTypes = {
   GovernanceFigures: ResolverTypeWrapper<GovernanceFiguresRow>;
   GovernanceProvenance: ResolverTypeWrapper<ProvenanceRow>;
   GovernanceTrendPoint: ResolverTypeWrapper<GovernanceTrendPoint>;
+  LinkSpokespersonIdentityInput: LinkSpokespersonIdentityInput;
   Mandate: ResolverTypeWrapper<MandateRow>;
   MandateConnection: ResolverTypeWrapper<Omit<MandateConnection, 'edges'> & { edges: Array<ResolversTypes['MandateEdge']> }>;
   MandateEdge: ResolverTypeWrapper<Omit<MandateEdge, 'node'> & { node: ResolversTypes['Mandate'] }>;
@@ -1094,6 +1116,7 @@ export type ResolversParentTypes = {
   GovernanceFigures: GovernanceFiguresRow;
   GovernanceProvenance: ProvenanceRow;
   GovernanceTrendPoint: GovernanceTrendPoint;
+  LinkSpokespersonIdentityInput: LinkSpokespersonIdentityInput;
   Mandate: MandateRow;
   MandateConnection: Omit<MandateConnection, 'edges'> & { edges: Array<ResolversParentTypes['MandateEdge']> };
   MandateEdge: Omit<MandateEdge, 'node'> & { node: ResolversParentTypes['Mandate'] };
@@ -1288,6 +1311,7 @@ export type MandateEdgeResolvers<ContextType = GovernanceContext, ParentType ext
 export type MutationResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createCommittee?: Resolver<ResolversTypes['Organ'], ParentType, ContextType, RequireFields<MutationCreateCommitteeArgs, 'input'>>;
   electSpokesperson?: Resolver<ResolversTypes['Mandate'], ParentType, ContextType, RequireFields<MutationElectSpokespersonArgs, 'input'>>;
+  linkSpokespersonIdentity?: Resolver<ResolversTypes['Spokesperson'], ParentType, ContextType, RequireFields<MutationLinkSpokespersonIdentityArgs, 'input'>>;
   recallMandate?: Resolver<ResolversTypes['Mandate'], ParentType, ContextType, RequireFields<MutationRecallMandateArgs, 'input'>>;
   recordAssembly?: Resolver<ResolversTypes['Assembly'], ParentType, ContextType, RequireFields<MutationRecordAssemblyArgs, 'input'>>;
 };

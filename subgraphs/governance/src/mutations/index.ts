@@ -3,6 +3,7 @@ import type { GovernanceRules } from '../rules/config.js';
 import type { TerritoryClient } from '../territory/client.js';
 import { createCommittee } from './create-committee.js';
 import { electSpokesperson } from './elect-spokesperson.js';
+import { linkSpokespersonIdentity } from './link-spokesperson-identity.js';
 import { recallMandate } from './recall-mandate.js';
 import { recordAssembly } from './record-assembly.js';
 
@@ -13,5 +14,6 @@ export function mutationResolvers(rules: GovernanceRules, territory: TerritoryCl
     electSpokesperson: electSpokesperson(rules),
     recallMandate: recallMandate(rules),
     createCommittee: createCommittee(rules, territory),
+    linkSpokespersonIdentity,
   } as Resolvers['Mutation'];
 }
