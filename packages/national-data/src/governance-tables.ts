@@ -14,7 +14,8 @@ const rows = (name: string, columns: string[], data: unknown[][]): Table => ({ n
 /**
  * Governance history: every council's executive unit elected in 2024 (5 principals, 2 substitutes) and its
  * citizens' assemblies (quarterly when active, twice a year otherwise, none after it stopped), 1-2 decisions
- * each; every active commune's parliament in monthly session; one recall in every 200 councils.
+ * each; every active commune's parliament in monthly session; one recall in every 200 councils. The state of
+ * every council and commune (body_state) keys the governance state summaries.
  */
 export function governanceTables(seed: string, t: NationalTerritory): Table[] {
   const random = seededRandom(`${seed}/governance`);
@@ -87,6 +88,8 @@ export function governanceTables(seed: string, t: NationalTerritory): Table[] {
     }
   }
   return [
+    // The state map first: the summary triggers read it as each fact row arrives.
+    rows('body_state', ['body_id', 'state_id'], [...t.councils.map((c) => [`council:${c.id}`, `state:${c.stateId}`]), ...t.communes.map((m) => [`commune:${m.id}`, `state:${m.seatStateId}`])]),
     rows('organ', ['id', 'body_id', 'kind', 'name', 'topic', 'created_on', 'principal_seats', 'substitute_seats', 'synthetic_fields', 'sources'], organs),
     rows('election', ['id', 'organ_id', 'held_on', 'electoral_commission_id'], elections),
     rows('spokesperson', ['id', 'name', 'synthetic_fields', 'sources'], spokespersons),

@@ -86,6 +86,9 @@ describe.each(await testDatabases())('state summaries on $kind', (database) => {
       return t.statements.count;
     };
     const nation = rep('nation:ve', nationScope);
+    // A state is answered from its summaries (its winning proposals, which have none, from its bodies' facts).
+    await count([rep(STATES[0]!, summarised(STATES[0]!))]);
+    expect(t.statements.statements.filter((s) => /budget_state_(money|projects|turnout)/.test(s))).toHaveLength(3);
     expect(await count(STATES.map((s) => rep(s, summarised(s))))).toBe(await count([rep(STATES[0]!, summarised(STATES[0]!))]));
     expect(await count([...STATES.map((s) => rep(s, summarised(s))), nation])).toBe(await count([rep(STATES[0]!, summarised(STATES[0]!)), nation]));
   });

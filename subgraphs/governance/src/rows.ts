@@ -121,5 +121,6 @@ export interface GovernanceFiguresRow {
 /** What the gateway sends for a Territory: its id and the bodies inside it (from territory's `scope`). */
 export interface TerritoryRef {
   id: string;
-  scope?: { everything: boolean; councilIds: string[]; communeIds: string[]; circuitIds: string[] };
+  /** `stateId` is set for a state only: its figures come from the state summaries, its lists are not read. */
+  scope?: { everything: boolean; councilIds: string[]; communeIds: string[]; circuitIds: string[]; stateId?: string | null };
 }

@@ -6,6 +6,7 @@ import { createResolvers } from './resolvers/index.js';
 import { defaultGovernanceRules, type GovernanceRules } from './rules/config.js';
 import { typeDefs } from './schema.js';
 import { seedSample } from './seed/sample.js';
+import { sqliteTriggers } from './summaries/triggers.js';
 import { httpTerritoryClient, type TerritoryClient } from './territory/client.js';
 
 export interface GovernanceOptions {
@@ -30,12 +31,12 @@ export function governanceSubgraph(options: GovernanceOptions = {}): SubgraphDef
     migrationsPath: new URL('./migrations', import.meta.url).pathname,
     createLoaders,
     seedSample: (em) => seedSample(em, rules),
-  };
     // The gateway derives SPOKESPERSON grants from these (ADR 0002); no client can ask through the graph.
     internalRoutes: { 'active-mandates': activeMandates },
     async installSqliteObjects(em) {
       for (const statement of sqliteTriggers()) await em.execute(statement);
     },
+  };
 }
 
 export { defaultGovernanceRules, type GovernanceRules } from './rules/config.js';

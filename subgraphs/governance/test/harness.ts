@@ -69,7 +69,8 @@ export async function startGovernance(database: TestDatabase, options: Governanc
     async snapshot() {
       const em = subgraph.orm.em.fork();
       const dump: Record<string, unknown> = {};
-      for (const table of tables) dump[table] = await em.getConnection().execute(`select * from ${table} order by id`);
+      // Summary tables and the state map have composite or text keys instead of an id.
+      for (const table of tables) dump[table] = await em.getConnection().execute(`select * from ${table} order by ${table === 'body_state' ? '1' : table.startsWith('governance_state_') ? '1, 2, 3' : 'id'}`);
       return JSON.stringify(dump);
     },
     async close() {

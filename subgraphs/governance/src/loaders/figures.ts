@@ -11,45 +11,73 @@ export interface FiguresKey {
 }
 
 const EVERY_BODY = '*';
+/** A state's scope row carries `@<state id>` instead of bodies: it reads the state summaries. */
+const STATE = '@';
 
 /**
- * One half of a statement: listed bodies drive the join from the scope by equality (SQLite keeps a CROSS JOIN's
- * left side outermost, so the body index does the work, where `s.b = '*' or s.b = column` scanned every row);
- * the nation's `*` row (every body, without listing 50,000 ids) reads the table whole.
+ * Listed bodies drive the join from the scope by equality (SQLite keeps a CROSS JOIN's left side outermost, so
+ * the body index does the work, where `s.b = '*' or s.b = column` scanned every row).
  */
-interface Half {
-  from: string;
-  on(column: string): string;
-}
-const LISTED: Half = { from: `(select * from s where b <> '${EVERY_BODY}') s cross join`, on: (column) => `s.b = ${column}` };
-const WHOLE: Half = { from: `(select * from s where b = '${EVERY_BODY}') s cross join`, on: () => '1 = 1' };
+const LISTED = `(select * from s where b <> '${EVERY_BODY}' and b not like '${STATE}%') s cross join`;
 
-/** Both halves in ONE statement (UNION ALL): a territory's key lies in one half only, so its group is whole. */
-const bothHalves = (select: (h: Half) => string) => (scope: string) => `with s as (${scope}) ${select(LISTED)} union all ${select(WHOLE)}`;
+/**
+ * States and the nation read the summaries keyed by state and day (entities/summaries.ts): a state its own rows,
+ * the nation every state's. Each figure is one statement whatever the mix of territories: the listed half and
+ * the two summary halves are joined by UNION ALL, and a territory's key lies in exactly one of them.
+ */
+const SUMMARY_HALVES = [
+  { from: `(select k, substr(b, ${STATE.length + 1}) as st, f, t from s where b like '${STATE}%') s cross join`, on: 'g.state_id = s.st' },
+  { from: `(select * from s where b = '${EVERY_BODY}') s cross join`, on: '1 = 1' },
+];
+const withSummaries = (listed: string, summary: (h: { from: string; on: string }) => string) => (scope: string) =>
+  `with s as (${scope}) ${listed} union all ${SUMMARY_HALVES.map(summary).join(' union all ')}`;
 
 /** The four aggregates, each one GROUP BY statement over the whole batch. */
 const STATEMENTS = {
-  assemblies: bothHalves((h) => `
-    select s.k as k, count(a.id) as held, sum(case when a.quorate then 1 else 0 end) as quorate,
+  assemblies: withSummaries(
+    `select s.k as k, count(a.id) as held, sum(case when a.quorate then 1 else 0 end) as quorate,
       coalesce(sum(a.attendance), 0) as attendance, coalesce(sum(a.body_size), 0) as size, max(a.held_on) as last,
       sum(case when a.kind = 'CITIZENS_ASSEMBLY' then 1 else 0 end) as citizens,
       coalesce(sum(case when a.kind = 'CITIZENS_ASSEMBLY' then a.attendance else 0 end), 0) as families
-    from ${h.from} assembly a where ${h.on('a.body_id')} and a.held_on between s.f and s.t
-    group by s.k`),
-  decisions: bothHalves((h) => `
-    select s.k as k, sum(case when a.quorate and d.carried then 1 else 0 end) as adopted, sum(case when a.quorate then 0 else 1 end) as void
-    from ${h.from} assembly a join decision d on d.assembly_id = a.id where ${h.on('a.body_id')} and a.held_on between s.f and s.t
-    group by s.k`),
-  mandates: bothHalves((h) => `
-    select s.k as k, count(m.id) as active
-    from ${h.from} organ o join mandate m on m.organ_id = o.id
-    where ${h.on('o.body_id')} and m.start_on <= s.t and m.term_ends_on >= s.t and (m.revoked_on is null or m.revoked_on > s.t)
-    group by s.k`),
-  recalls: bothHalves((h) => `
-    select s.k as k, count(r.id) as recalls
-    from ${h.from} organ o join mandate m on m.organ_id = o.id join recall r on r.mandate_id = m.id
-    where ${h.on('o.body_id')} and r.decided_on between s.f and s.t
-    group by s.k`),
+    from ${LISTED} assembly a where s.b = a.body_id and a.held_on between s.f and s.t
+    group by s.k`,
+    (h) => `
+    select s.k as k, sum(g.held) as held, sum(g.quorate) as quorate, coalesce(sum(g.attendance), 0) as attendance, coalesce(sum(g.body_size), 0) as size,
+      max(case when g.held > 0 then g.day end) as last, sum(case when g.kind = 'CITIZENS_ASSEMBLY' then g.held else 0 end) as citizens,
+      coalesce(sum(case when g.kind = 'CITIZENS_ASSEMBLY' then g.attendance else 0 end), 0) as families
+    from ${h.from} governance_state_assemblies g where ${h.on} and g.day between s.f and s.t
+    group by s.k`,
+  ),
+  decisions: withSummaries(
+    `select s.k as k, sum(case when a.quorate and d.carried then 1 else 0 end) as adopted, sum(case when a.quorate then 0 else 1 end) as void
+    from ${LISTED} assembly a join decision d on d.assembly_id = a.id where s.b = a.body_id and a.held_on between s.f and s.t
+    group by s.k`,
+    (h) => `
+    select s.k as k, sum(g.adopted) as adopted, sum(g.voided) as void
+    from ${h.from} governance_state_decisions g where ${h.on} and g.day between s.f and s.t
+    group by s.k`,
+  ),
+  mandates: withSummaries(
+    `select s.k as k, count(m.id) as active
+    from ${LISTED} organ o join mandate m on m.organ_id = o.id
+    where s.b = o.body_id and m.start_on <= s.t and m.term_ends_on >= s.t and (m.revoked_on is null or m.revoked_on > s.t)
+    group by s.k`,
+    // In force on the last day: every mandate that began up to it minus every one that ended up to it.
+    (h) => `
+    select s.k as k, sum(g.change) as active
+    from ${h.from} governance_state_mandates g where ${h.on} and g.day <= s.t
+    group by s.k`,
+  ),
+  recalls: withSummaries(
+    `select s.k as k, count(r.id) as recalls
+    from ${LISTED} organ o join mandate m on m.organ_id = o.id join recall r on r.mandate_id = m.id
+    where s.b = o.body_id and r.decided_on between s.f and s.t
+    group by s.k`,
+    (h) => `
+    select s.k as k, sum(g.recalls) as recalls
+    from ${h.from} governance_state_recalls g where ${h.on} and g.day between s.f and s.t
+    group by s.k`,
+  ),
 };
 
 export const figuresCacheKey = (key: FiguresKey) => `${key.territory.id}|${key.from}|${key.to}`;
@@ -64,6 +92,10 @@ function scopeRows(keys: readonly FiguresKey[]): ScopeRow[] {
       rows.push([k, EVERY_BODY, key.from, key.to]);
       continue;
     }
+    if (scope.stateId) {
+      rows.push([k, `${STATE}${scope.stateId}`, key.from, key.to]);
+      continue;
+    }
     for (const body of new Set([...scope.councilIds, ...scope.communeIds, ...scope.circuitIds])) rows.push([k, body, key.from, key.to]);
   }
   return rows;
@@ -71,7 +103,8 @@ function scopeRows(keys: readonly FiguresKey[]): ScopeRow[] {
 
 /**
  * Governance figures for a batch of territories (any mix of levels and periods): four SQL aggregates for the
- * whole batch, joined against the batch's scopes, whatever the number of territories or bodies.
+ * whole batch, joined against the batch's scopes (below a state) or the state summaries (states and the nation),
+ * whatever the number of territories or bodies.
  */
 export function figuresLoader(em: SqlEntityManager): DataLoader<FiguresKey, GovernanceFiguresRow, string> {
   return new DataLoader<FiguresKey, GovernanceFiguresRow, string>(

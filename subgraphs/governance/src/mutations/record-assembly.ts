@@ -4,6 +4,7 @@ import { Assembly, Decision } from '../entities/index.js';
 import type { MutationRecordAssemblyArgs } from '../generated/resolvers-types.js';
 import type { GovernanceRules } from '../rules/config.js';
 import { parliamentSeats, quorumFor } from '../rules/quorum.js';
+import { rememberState } from '../territory/body-state.js';
 import type { TerritoryClient } from '../territory/client.js';
 import { bodyId, count, liveBody, pastDate, validText } from './validate.js';
 
@@ -51,6 +52,7 @@ export const recordAssembly = (rules: GovernanceRules, territory: TerritoryClien
     const decisions = validDecisions(input);
 
     const facts = await liveBody(territory, body.id, 'input.bodyId');
+    await rememberState(em, facts);
     const bodySize = body.kind === 'council' ? facts.size : parliamentSeats(facts.size, rules);
     const unit = body.kind === 'council' ? 'families' : 'parliament seats';
     if (attendance > bodySize) throw badInput(`input.attendance ${attendance} is more than the ${bodySize} ${unit} of ${body.id} (${facts.name})`, { argument: 'input.attendance' });

@@ -1,8 +1,20 @@
 import { isPostgres } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { Assembly, Decision, Election, Federation, FederationMember, Mandate, Organ, Recall, Spokesperson } from '../entities/index.js';
+import { sampleTerritory } from '@comuna/sample-data';
+import { Assembly, BodyState, Decision, Election, Federation, FederationMember, Mandate, Organ, Recall, Spokesperson } from '../entities/index.js';
 import type { GovernanceRules } from '../rules/config.js';
 import { buildGovernanceSample } from './build.js';
+
+/** The state every sample council (where it is located) and commune (its seat) counts in, as territory has it. */
+export function sampleBodyStates(): { bodyId: string; stateId: string }[] {
+  const territory = sampleTerritory();
+  const stateOfMunicipality = new Map(territory.municipalities.map((m) => [m.id, m.stateId]));
+  const stateOfParish = new Map(territory.parishes.map((p) => [p.id, stateOfMunicipality.get(p.municipalityId)!]));
+  return [
+    ...territory.councils.map((c) => ({ bodyId: `council:${c.id}`, stateId: `state:${stateOfParish.get(c.parishId)}` })),
+    ...territory.communes.map((c) => ({ bodyId: `commune:${c.id}`, stateId: `state:${c.seatStateId}` })),
+  ];
+}
 
 /**
  * Loads the sample governance records into an empty database, in one transaction, with explicit ids that refer
@@ -13,6 +25,8 @@ export async function seedSample(em: SqlEntityManager, rules: GovernanceRules): 
   if (Number(existing[0]!.n) > 0) return false;
   const s = buildGovernanceSample(rules);
   await em.transactional(async (tx) => {
+    // The state map first: the summary triggers read it as each fact row arrives.
+    await tx.insertMany(BodyState, sampleBodyStates());
     await tx.insertMany(Organ, s.organs);
     await tx.insertMany(Spokesperson, s.spokespersons);
     await tx.insertMany(Election, s.elections.map(({ organId, electoralCommissionId, ...e }) => ({ ...e, organ: organId, electoralCommission: electoralCommissionId })));

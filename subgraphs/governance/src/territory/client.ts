@@ -11,6 +11,8 @@ export interface BodyFacts {
   size: number;
   /** Where `size` came from, stored with the assembly so the figure used stays traceable. */
   source: string;
+  /** The state it counts in (a council's state, a commune's seat state), kept in body_state for the state summaries. */
+  stateId: string;
 }
 
 export interface TerritoryClient {
@@ -19,8 +21,8 @@ export interface TerritoryClient {
 }
 
 const QUERY = `query GovernanceBodyFacts($representations: [_Any!]!) { _entities(representations: $representations) {
-  ... on CommunalCouncil { id name censusAsOf census { families } registry { status } }
-  ... on Commune { id name census { councils } registry { status } }
+  ... on CommunalCouncil { id name censusAsOf census { families } registry { status } state { id } }
+  ... on Commune { id name census { councils } registry { status } seatState { id } }
 } }`;
 
 const unavailable = (detail: string) =>
@@ -58,9 +60,9 @@ export function httpTerritoryClient(url: string, timeoutMs: number, contextSecre
       const entity = payload.data?._entities?.[0];
       if (!entity) return null;
       if (kind === 'council') {
-        return { bodyId, kind, name: entity.name, status: entity.registry.status, size: entity.census.families, source: `territory census of ${entity.censusAsOf ?? 'unknown date'}` };
+        return { bodyId, kind, name: entity.name, status: entity.registry.status, size: entity.census.families, source: `territory census of ${entity.censusAsOf ?? 'unknown date'}`, stateId: entity.state.id };
       }
-      return { bodyId, kind, name: entity.name, status: entity.registry.status, size: entity.census.councils, source: `territory registry: ${entity.census.councils} councils` };
+      return { bodyId, kind, name: entity.name, status: entity.registry.status, size: entity.census.councils, source: `territory registry: ${entity.census.councils} councils`, stateId: entity.seatState.id };
     },
   };
 }
