@@ -36,6 +36,8 @@ export async function startGateway(port, { best = false } = {}) {
     JWT_SECRET: randomBytes(32).toString('hex'),
     // One loopback client sends every request: the per-client limit would measure the limiter, not the gateway.
     RATE_LIMIT_PER_MINUTE: String(1_000_000_000),
+    // As deployed (deploy/Dockerfile): the young generation capped, or V8 grows it to 128 MB of RSS under load.
+    NODE_OPTIONS: '--max-semi-space-size=16',
     ...(best ? { RESPONSE_CACHE_TTL_MS: '60000' } : {}),
   };
   const started = await launch('gateway', gatewayEntry, env, `http://127.0.0.1:${port}/health`, { quiet: true, timeoutMs: 60_000 });
