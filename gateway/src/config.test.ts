@@ -29,4 +29,14 @@ describe('gateway configuration', () => {
     expect(() => loadGatewayConfig({ ...secret, JWT_ALGORITHMS: 'HS256,none' })).toThrow(/JWT_ALGORITHMS/);
     expect(loadGatewayConfig({ ...secret, JWT_PUBLIC_KEY: 'pem' }).jwtAlgorithms).toEqual(['RS256', 'ES256']);
   });
+  it('de-duplicates subgraph queries by default, caches responses only when given a TTL, and bounds every cache', () => {
+    const config = loadGatewayConfig(secret);
+    expect(config.SUBGRAPH_DEDUP).toBe('true');
+    expect(config.RESPONSE_CACHE_TTL_MS).toBe(0);
+    expect(config.SUBGRAPH_CONNECTIONS).toBe(64);
+    expect(loadGatewayConfig({ ...secret, RESPONSE_CACHE_TTL_MS: '5000' }).RESPONSE_CACHE_TTL_MS).toBe(5000);
+    expect(() => loadGatewayConfig({ ...secret, RESPONSE_CACHE_TTL_MS: '-1' })).toThrow(/RESPONSE_CACHE_TTL_MS/);
+    expect(() => loadGatewayConfig({ ...secret, SUBGRAPH_CONNECTIONS: '0' })).toThrow(/SUBGRAPH_CONNECTIONS/);
+    expect(() => loadGatewayConfig({ ...secret, SUBGRAPH_DEDUP: 'yes' })).toThrow(/SUBGRAPH_DEDUP/);
+  });
 });
