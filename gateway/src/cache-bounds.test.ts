@@ -10,7 +10,8 @@ const base = { CONTEXT_SECRET: 's'.repeat(32), SUBGRAPH_RETRIES: '0', ...unreach
 
 const cacheValue = (text: string, cache: string) => Number(new RegExp(`comuna_gateway_cache_entries\\{cache="${cache}"[^}]*\\} (\\d+)`).exec(text)?.[1] ?? NaN);
 
-describe('gateway cache bounds', () => {
+// Starting a gateway over the whole supergraph and planning twenty operations is slow on a busy machine.
+describe('gateway cache bounds', { timeout: 60_000 }, () => {
   it('hold the query-plan, document and persisted-query caches at the configured entries however many distinct operations arrive', async () => {
     const metrics = createMetrics('gateway');
     const apollo = createGateway(loadGatewayConfig({ ...base, QUERY_PLAN_CACHE_ENTRIES: '5', DOCUMENT_CACHE_ENTRIES: '7', APQ_CACHE_ENTRIES: '3' }), metrics);

@@ -30,7 +30,8 @@ const callerSpanId = '00f067aa0ba902b7';
 const databases = await testDatabases();
 const everyAttribute = (spans: ReadableSpan[]) => JSON.stringify(spans.map((s) => [s.name, s.attributes]));
 
-describe('tracing', () => {
+// Each SQL case creates a database and an ORM: slow on a busy machine.
+describe('tracing', { timeout: 30_000 }, () => {
   it('continues the caller’s traceparent and names the span after the operation, with codes but no values', async () => {
     const apollo = new ApolloServer({
       typeDefs: 'type Query { echo(text: String!): String! }',
