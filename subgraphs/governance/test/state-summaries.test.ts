@@ -87,6 +87,19 @@ describe.each(await testDatabases())('governance state summaries on $kind', (dat
     expect(both).toEqual(await figures(STATES.map((s) => rep(s, listed(s))), PERIODS[0]!));
   });
 
+  it("answers a state's analytics facts and trend from the bodies body_state files under it, as from its lists", async () => {
+    const ANALYTICS = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Territory { id lastQuorateAssemblyOn quorateAssemblyMonths
+      governanceTrend(period: { from: "2024-01-01", to: "2026-06-30" }, bucket: QUARTER) { period assembliesHeld quorateAssemblies quorumRate } } } }`;
+    const ask = async (reps: object[]) => {
+      const result = await g.run(ANALYTICS, { representations: reps });
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      return result.data!._entities.map(({ id: _id, ...rest }: any) => rest);
+    };
+    const bySummary = await ask(STATES.map((s) => rep(s, summarised(s))));
+    expect(bySummary).toEqual(await ask(STATES.map((s) => rep(s, listed(s)))));
+    expect(bySummary.some((f: any) => f.quorateAssemblyMonths.length > 0)).toBe(true);
+  });
+
   it('answers all the states in as many statements as one', async () => {
     const count = async (reps: object[]) => {
       g.statements.reset();

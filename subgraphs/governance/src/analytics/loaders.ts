@@ -1,7 +1,7 @@
 import { badInput, toInt } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
-import { scopeTable, type ScopeRow } from '../loaders/scope-table.js';
+import { scopeTable, STATE_ROW, type ScopeRow } from '../loaders/scope-table.js';
 import type { TerritoryRef } from '../rows.js';
 import { bucketSql, monthsByKey, today, type TrendBucket } from '@comuna/subgraph-kit';
 
@@ -24,6 +24,8 @@ function rowsOf(key: string, territory: TerritoryRef, from = '', to = ''): Scope
   const scope = territory.scope;
   if (!scope) throw badInput(`Territory ${territory.id} came without its scope; ask for governance analytics through the gateway`);
   if (scope.everything) return [[key, EVERY_BODY, from, to]];
+  // A state's bodies are the ones body_state files under it (scope-table.ts), whatever territory lists.
+  if (scope.stateId) return [[key, `${STATE_ROW}${scope.stateId}`, from, to]];
   return [...new Set([...scope.councilIds, ...scope.communeIds, ...scope.circuitIds])].map((b): ScopeRow => [key, b, from, to]);
 }
 

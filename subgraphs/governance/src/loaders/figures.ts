@@ -2,7 +2,7 @@ import { badInput, toInt } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import type { GovernanceFiguresRow, TerritoryRef } from '../rows.js';
-import { scopeTable, type ScopeRow } from './scope-table.js';
+import { scopeTable, STATE_ROW, type ScopeRow } from './scope-table.js';
 
 export interface FiguresKey {
   territory: TerritoryRef;
@@ -12,7 +12,7 @@ export interface FiguresKey {
 
 const EVERY_BODY = '*';
 /** A state's scope row carries `@<state id>` instead of bodies: it reads the state summaries. */
-const STATE = '@';
+const STATE = STATE_ROW;
 
 /**
  * Listed bodies drive the join from the scope by equality (SQLite keeps a CROSS JOIN's left side outermost, so
@@ -117,7 +117,7 @@ export function figuresLoader(em: SqlEntityManager): DataLoader<FiguresKey, Gove
         ]),
       );
       if (rows.length === 0) return keys.map((key) => results.get(figuresCacheKey(key))!);
-      const scope = scopeTable(em, rows);
+      const scope = scopeTable(em, rows, { keepStates: true });
       const run = (statement: (scope: string) => string) => em.execute(statement(scope.sql), scope.params);
       const [assemblies, decisions, mandates, recalls] = await Promise.all([
         run(STATEMENTS.assemblies),
