@@ -79,6 +79,20 @@ describe.each(await testDatabases())('state summaries on $kind', (database) => {
     }
   });
 
+  it("answers a state's analytics facts and trend from the bodies known_body files under it, as from its lists", async () => {
+    const ANALYTICS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { id lastLedgerEntryOn latestConsultation { consultationId circuitsTallied proposals eligibleVoters ballotsCast turnout }
+      budgetPerInhabitant(period: { from: "2024-01-01", to: "2026-12-31" }, currency: "VES") { received { amount } spent { amount } ballotsCast }
+      budgetTrend(period: { from: "2025-01-01", to: "2025-12-31" }, currency: "USD", bucket: QUARTER) { period received { amount } spent { amount } ballotsCast } } } }`;
+    const ask = async (scopeOf: (state: string) => object) => {
+      const result = await t.run(ANALYTICS, { r: STATES.map((s) => ({ ...rep(s, scopeOf(s)), census: { population: 1000 } })) });
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      return result.data!._entities;
+    };
+    const bySummary = await ask(summarised);
+    expect(bySummary).toEqual(await ask((s) => listed(s)));
+    expect(bySummary.some((f: any) => f.lastLedgerEntryOn !== null)).toBe(true);
+  });
+
   it('answers all the states in as many statements as one', async () => {
     const count = async (reps: object[]) => {
       t.statements.reset();
