@@ -1,20 +1,37 @@
 // Soak: a bounded, loopback-only run of a mixed read/write load against the whole federation (four subgraphs and
-// the gateway as real processes, SQLite in a scratch folder), with many distinct operation texts so the gateway's
-// query-plan and parse caches grow. Prints request counts, errors, latency and each process's resident memory
-// after warm-up and at the end; exits 1 on any error or when a process grew more than the bound.
-//   npm run build && node bench/soak.mjs [--seconds 300] [--concurrency 8] [--bound-mib 96]
-import { randomBytes, randomUUID } from 'node:crypto';
+// the gateway as real processes, SQLite in a scratch folder), with many more distinct operation texts than the
+// gateway's query-plan, document and persisted-query caches hold, so they fill and then evict. Every --interval
+// seconds it prints each process's resident memory, the gateway's V8 heap and what its caches hold (from /metrics);
+// at the end, request counts, errors, latency, growth after warm-up, and each process's mean memory over the last
+// third of the run against the middle third. Exits 1 on any error, when a process grew more than --bound-mib after
+// warm-up, or when the gateway's mean grew more than --flat-bound-mib from the middle to the last third (it must
+// level off once its caches are full).
+//   npm run build && node bench/soak.mjs [--seconds 900] [--concurrency 8] [--interval 10] [--distinct 20000]
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, gatewayEntry, launch, subgraphEntry, subgraphs } from '../scripts/processes.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '180' }, concurrency: { type: 'string', default: '8' }, 'bound-mib': { type: 'string', default: '96' }, warmup: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '180' },
+    concurrency: { type: 'string', default: '8' },
+    'bound-mib': { type: 'string', default: '96' },
+    'flat-bound-mib': { type: 'string', default: '24' },
+    warmup: { type: 'string', default: '30' },
+    interval: { type: 'string', default: '30' },
+    distinct: { type: 'string', default: '20000' },
+  },
+});
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 const boundMiB = Number(values['bound-mib']);
+const flatBoundMiB = Number(values['flat-bound-mib']);
 const warmupSeconds = Math.min(Number(values.warmup), seconds / 3);
+const intervalSeconds = Number(values.interval);
+const distinct = Number(values.distinct);
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
 const scratch = mkdtempSync(join(tmpdir(), 'comuna-soak-'));
@@ -41,8 +58,13 @@ try {
   let serial = 0;
   const operations = [
     () => ({ query: '{ commune(id: "commune:1") { name census { population families } registry { status } } }' }),
-    () => ({ query: `query Distinct${serial++ % 5000} { communalCouncils(first: ${1 + (serial % 20)}) { totalCount edges { node { id name } } } }` }),
-    () => ({ query: `{ a${serial++}: registryStatistics(filter: { bodyType: COMMUNE }) { total active } }` }),
+    () => ({ query: `query Distinct${serial++ % distinct} { communalCouncils(first: ${1 + (serial % 20)}) { totalCount edges { node { id name } } } }` }),
+    () => ({ query: `{ a${serial++ % distinct}: registryStatistics(filter: { bodyType: COMMUNE }) { total active } }` }),
+    // Automatic persisted queries: the text with its hash, as a client registers it.
+    () => {
+      const query = `query Persisted${serial++ % distinct} { commune(id: "commune:${1 + (serial % 10)}") { name } }`;
+      return { query, extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } } };
+    },
     () => ({ query: '{ communalCity(code: "CIU-LAR-001") { name communes { name census { population } } } }' }),
     () => ({ query: '{ assemblies(first: 5) { totalCount } }' }),
     () => ({
@@ -63,7 +85,7 @@ try {
       const op = operations[Math.floor(Math.random() * operations.length)]();
       const t0 = performance.now();
       try {
-        const response = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', ...op.headers }, body: JSON.stringify({ query: op.query, variables: op.variables }) });
+        const response = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', ...op.headers }, body: JSON.stringify({ query: op.query, variables: op.variables, extensions: op.extensions }) });
         const body = await response.json();
         const problem = response.status !== 200 ? `HTTP ${response.status}` : body.errors?.[0] ? `${body.errors[0].extensions?.code}: ${body.errors[0].message}` : undefined;
         if (problem && !(op.headers && problem.startsWith('CONFLICT'))) errors.set(problem, (errors.get(problem) ?? 0) + 1);
@@ -75,8 +97,37 @@ try {
       if (!memoryAfterWarmup && Date.now() >= warmupEnd) memoryAfterWarmup = Object.fromEntries(started.map((p) => [p.name, rssMiB(p.child.pid)]));
     }
   };
+  // Memory over time: every process's RSS, and the gateway's heap and cache fill as its /metrics reports them.
+  const samples = [];
+  const t0 = Date.now();
+  const metricsUrls = { ...Object.fromEntries(Object.entries(urls).map(([key, url]) => [key.slice(0, -'_URL'.length).toLowerCase(), url])), gateway };
+  const sample = async () => {
+    const texts = Object.fromEntries(await Promise.all(Object.entries(metricsUrls).map(async ([name, url]) => [name, await fetch(new URL('/metrics', url)).then((r) => r.text()).catch(() => '')])));
+    // The value of the first sample line of `series` whose labels include `label`, in one process's /metrics.
+    const value = (name, series, label = '') => {
+      const line = texts[name].split('\n').find((l) => (l.startsWith(`${series}{`) || l.startsWith(`${series} `)) && l.includes(label));
+      return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : NaN;
+    };
+    const cache = (name) => value('gateway', 'comuna_gateway_cache_entries', `cache="${name}"`);
+    const names = started.map((p) => p.name);
+    const row = {
+      at: Math.round((Date.now() - t0) / 1000),
+      rss: Object.fromEntries(started.map((p) => [p.name, rssMiB(p.child.pid)])),
+      heap: Object.fromEntries(names.map((name) => [name, value(name, 'nodejs_heap_size_used_bytes') / 2 ** 20])),
+      plans: cache('queryPlans'),
+      documents: cache('documents'),
+      apq: cache('persistedQueries'),
+    };
+    samples.push(row);
+    const others = names.filter((n) => n !== 'gateway').map((n) => `${n} ${row.rss[n].toFixed(0)}/${row.heap[n].toFixed(0)}`);
+    console.log(`  t=${String(row.at).padStart(4)} s  gateway RSS ${row.rss.gateway.toFixed(0)} MiB, heap ${row.heap.gateway.toFixed(0)} MiB, cached plans ${row.plans} documents ${row.documents} persisted ${row.apq}  |  RSS/heap MiB: ${others.join(', ')}  (${requests} requests)`);
+  };
+  await sample();
+  const sampler = setInterval(() => void sample(), intervalSeconds * 1000);
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const memoryAtEnd = Object.fromEntries(started.map((p) => [p.name, rssMiB(p.child.pid)]));
+  clearInterval(sampler);
+  await sample();
+  const memoryAtEnd = samples.at(-1).rss;
 
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
@@ -88,7 +139,25 @@ try {
     if (growth > boundMiB) grew = true;
     console.log(`  ${name.padEnd(10)} RSS after ${warmupSeconds} s warm-up ${memoryAfterWarmup[name].toFixed(0)} MiB, at end ${memoryAtEnd[name].toFixed(0)} MiB (${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MiB; bound ${boundMiB})`);
   }
-  process.exitCode = errors.size || grew ? 1 : 0;
+  // Levelling off. Memory of a garbage-collected process is a sawtooth, so single readings compare badly: the
+  // mean (and peak) of the samples in the last third of the run are compared with those of the middle third.
+  const third = (from, to) => samples.filter((s) => s.at >= (seconds * from) / 3 && s.at < (seconds * to) / 3 + 1);
+  const stats = (rows, pick) => ({ mean: rows.reduce((n, r) => n + pick(r), 0) / rows.length, peak: Math.max(...rows.map(pick)) });
+  const signed = (n) => `${n >= 0 ? '+' : ''}${n.toFixed(0)}`;
+  let flat = true;
+  for (const name of started.map((p) => p.name)) {
+    const middle = stats(third(1, 2), (r) => r.rss[name]);
+    const last = stats(third(2, 3), (r) => r.rss[name]);
+    const growth = last.mean - middle.mean;
+    if (name === 'gateway' && growth > flatBoundMiB) flat = false;
+    console.log(`  ${name.padEnd(10)} RSS mean (peak) middle third ${middle.mean.toFixed(0)} (${middle.peak.toFixed(0)}) MiB, last third ${last.mean.toFixed(0)} (${last.peak.toFixed(0)}) MiB: ${signed(growth)} MiB${name === 'gateway' ? ` (bound ${flatBoundMiB}) ${growth <= flatBoundMiB ? 'levelled off' : 'STILL GROWING'}` : ''}`);
+  }
+  for (const name of started.map((p) => p.name)) {
+    const middle = stats(third(1, 2), (r) => r.heap[name]);
+    const last = stats(third(2, 3), (r) => r.heap[name]);
+    console.log(`  ${name.padEnd(10)} V8 heap used mean (peak) middle third ${middle.mean.toFixed(0)} (${middle.peak.toFixed(0)}) MiB, last third ${last.mean.toFixed(0)} (${last.peak.toFixed(0)}) MiB: ${signed(last.mean - middle.mean)} MiB`);
+  }
+  process.exitCode = errors.size || grew || !flat ? 1 : 0;
 } finally {
   await Promise.all(started.map((p) => p.stop()));
   rmSync(scratch, { recursive: true, force: true });
