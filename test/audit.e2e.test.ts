@@ -1,3 +1,4 @@
+import { entryHash } from '@comuna/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, gateway, service, type Gateway, type Service } from './harness.js';
 
@@ -96,5 +97,24 @@ describe('audit trails of every subgraph through the gateway', () => {
     const approved = await lastEntry('budget', 'changeProjectStatus');
     expect(approved[0]).toEqual({ entity: 'Project', id: project.id.split(':')[1], op: 'UPDATE', before: { status: 'PROPOSED', approvedOn: null }, after: { status: 'APPROVED', approvedOn: '2025-04-01' } });
     expect(approved[1]).toMatchObject({ entity: 'ProjectStatusChange', op: 'CREATE', after: { status: 'APPROVED', previousStatus: 'PROPOSED', reason: 'assembly approved' } });
+  });
+
+  it('chains each body\'s entries by hash, and an auditor can recompute every link from what the graph shows', async () => {
+    const trail = await gw.query(
+      '{ territoryAudit(bodyId: "parish:1", first: 10) { edges { node { at subject roles action bodies requestId input result changes { entity id op before after } previousHash hash } } } }',
+      undefined,
+      await bearer('AUDITOR'),
+    );
+    expect(trail.errors).toBeUndefined();
+    const entries = trail.data.territoryAudit.edges.map((e: any) => e.node).reverse();
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    expect(entries[0].previousHash).toBeNull();
+    const parse = (text: string | null) => (text === null ? null : JSON.parse(text));
+    entries.forEach((entry: any, i: number) => {
+      if (i > 0) expect(entry.previousHash).toBe(entries[i - 1].hash);
+      const changes = entry.changes.map((c: any) => ({ ...c, before: parse(c.before), after: parse(c.after) }));
+      const fields = { at: entry.at, subject: entry.subject, roles: entry.roles, action: entry.action, body: entry.bodies[0] ?? null, bodies: entry.bodies, requestId: entry.requestId, input: parse(entry.input), result: parse(entry.result), changes };
+      expect(entryHash(entry.previousHash, fields)).toBe(entry.hash);
+    });
   });
 });

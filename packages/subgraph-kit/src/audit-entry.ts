@@ -23,5 +23,10 @@ export const AuditEntry = defineEntity({
     result: p.json<unknown>().nullable(),
     // Every row the write created, updated or deleted, with old and new values; null on entries older than the column.
     changes: p.json<AuditChange[]>().nullable(),
+    // The hash chain of the entry's body (audit-chain.ts); null on entries older than the chain.
+    previousHash: p.string().length(64).nullable(),
+    hash: p.string().length(64).nullable(),
   },
+  // The head of a body's chain is its latest entry.
+  indexes: [{ properties: ['body', 'id'] }],
 });

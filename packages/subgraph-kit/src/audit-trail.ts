@@ -15,9 +15,11 @@ interface AuditRow {
   result: string | null;
   requestId: string;
   changes: { entity: string; id: string; op: string; before: string | null; after: string | null }[] | null;
+  previousHash: string | null;
+  hash: string | null;
 }
 
-const COLUMNS = 'id, at, subject, roles, action, bodies, input, result, request_id as "requestId", changes';
+const COLUMNS = 'id, at, subject, roles, action, bodies, input, result, request_id as "requestId", changes, previous_hash as "previousHash", hash';
 const json = (value: unknown) => (value === null || value === undefined ? null : typeof value === 'string' ? value : JSON.stringify(value));
 
 function bodyFilter(bodyId: string | null | undefined): { sql: string; params: unknown[] } {
@@ -59,6 +61,8 @@ export function auditTrailResolvers(prefix: string) {
         result: json(r.result),
         requestId: String(r.requestId),
         changes: changesOf(r.changes),
+        previousHash: (r.previousHash as string | null) ?? null,
+        hash: (r.hash as string | null) ?? null,
       }));
       return toConnection(entries, limit, toInt(count[0]!.n), (row) => row.id);
     },

@@ -1,4 +1,5 @@
 export * from './actor.js';
+export * from './audit-chain.js';
 export * from './audit-changes.js';
 export * from './audit-entry.js';
 export * from './audit-guards.js';

@@ -31,7 +31,7 @@ describe('write gate', () => {
       return 42;
     });
     expect(result).toBe(42);
-    expect(calls).toEqual(['authorize', 'begin', 'sql:delete from idempotency_record where 0', 'work:tx', 'flush', 'audit:x', 'flush', 'commit', 'reset']);
+    expect(calls).toEqual(['authorize', 'begin', 'sql:delete from idempotency_record where 0', 'work:tx', 'flush', 'sql:select hash from audit_entry where body is null order by id desc limit 1', 'audit:x', 'flush', 'commit', 'reset']);
   });
 
   it('runs nothing when the policy refuses', async () => {

@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Actor } from './actor.js';
 import { scopesOf } from './actor.js';
+import { chainHead, entryHash } from './audit-chain.js';
 import { collectChanges } from './audit-changes.js';
 import { AuditEntry } from './audit-entry.js';
 import { isPostgres } from './database.js';
@@ -108,7 +109,7 @@ async function transaction<T>(ctx: WriteContext, intent: WriteIntent, work: (em:
       return { done, changes: log.list() };
     });
     if (record) (record as { result: unknown }).result = done ?? null;
-    tx.create(AuditEntry, {
+    const fields = {
       at: new Date().toISOString(),
       subject: ctx.actor.subject,
       roles: ctx.actor.roles,
@@ -119,7 +120,10 @@ async function transaction<T>(ctx: WriteContext, intent: WriteIntent, work: (em:
       input: intent.input ?? null,
       result: done ?? null,
       changes,
-    });
+    };
+    // Each body's entries form a hash chain (audit-chain.ts), so a rewritten or removed entry shows.
+    const previousHash = await chainHead(tx, fields.body);
+    tx.create(AuditEntry, { ...fields, previousHash, hash: entryHash(previousHash, fields) });
     await tx.flush();
     return done;
   });

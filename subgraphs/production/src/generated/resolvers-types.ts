@@ -65,10 +65,22 @@ export type AuditEntry = {
   bodies: Array<Scalars['ID']['output']>;
   /** Every row the write created, updated or deleted, with old and new values; null on entries written before changes were recorded. */
   changes?: Maybe<Array<AuditChange>>;
+  /**
+   * SHA-256 (hex) of `previousHash` (empty when null), a newline, and the canonical JSON (keys sorted at every level) of
+   * { action, at, bodies, body, changes, input, requestId, result, roles, subject }, where body is the first of
+   * `bodies` or null and input, result and changes are the parsed JSON of those fields. Recomputing it along a body's
+   * chain shows whether any entry was altered, removed or inserted. Null on entries written before the chain existed.
+   */
+  hash?: Maybe<Scalars['String']['output']>;
   /** Sequence number within the subgraph that accepted the write. */
   id: Scalars['ID']['output'];
   /** The mutation's arguments, as JSON text. */
   input?: Maybe<Scalars['String']['output']>;
+  /**
+   * The hash of the previous entry of the same body (the first of `bodies`; entries without bodies form one chain of
+   * their own): null for the first entry of a chain and for entries written before the chain existed.
+   */
+  previousHash?: Maybe<Scalars['String']['output']>;
   /** The request id, to find the request in every service's logs. */
   requestId: Scalars['String']['output'];
   /** What the write produced (usually the new or changed id), as JSON text. */
@@ -1247,8 +1259,10 @@ export type AuditEntryResolvers<ContextType = ProductionContext, ParentType exte
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   bodies?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   changes?: Resolver<Maybe<Array<ResolversTypes['AuditChange']>>, ParentType, ContextType>;
+  hash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   input?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  previousHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   result?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
