@@ -13,7 +13,11 @@ export interface Scope {
 
 type Member = 'council' | 'commune' | 'circuit';
 
-/** For each level, the statements that list its member bodies: `k` is the territory's key, `id` the member's. */
+/**
+ * For each level, the statements that list its member bodies: `k` is the territory's key, `id` the member's. A
+ * state lists none: it is sent by `stateId`, and every domain files each body under its state itself (ADR 0003),
+ * so the gateway no longer ships tens of thousands of ids per state.
+ */
 const MEMBERS: Record<string, [Member, string][]> = {
   commune: [
     ['council', 'select commune_id as k, id from communal_council where commune_id in (#)'],
@@ -25,11 +29,6 @@ const MEMBERS: Record<string, [Member, string][]> = {
     ['circuit', 'select c.communal_city_id as k, ci.id from communal_circuit ci join commune c on c.id = ci.commune_id where c.communal_city_id in (#)'],
   ],
   circuit: [['council', 'select circuit_id as k, id from communal_council where circuit_id in (#)']],
-  state: [
-    ['council', 'select state_id as k, id from communal_council where state_id in (#)'],
-    ['commune', 'select seat_state_id as k, id from commune where seat_state_id in (#)'],
-    ['circuit', 'select state_id as k, id from communal_circuit where state_id in (#)'],
-  ],
   municipality: [['council', 'select p.municipality_id as k, cc.id from communal_council cc join parish p on p.id = cc.parish_id where p.municipality_id in (#)']],
   parish: [['council', 'select parish_id as k, id from communal_council where parish_id in (#)']],
 };
