@@ -17,7 +17,6 @@ export interface TrendCounts {
 }
 
 const EVERY_BODY = '*';
-const inScope = (column: string) => `(s.b = '${EVERY_BODY}' or s.b = ${column})`;
 
 /** A batch's scopes as rows of the shared scope table; the nation is one `*` row, not 50,000 ids. */
 function rowsOf(key: string, territory: TerritoryRef, from = '', to = ''): ScopeRow[] {
@@ -30,51 +29,68 @@ function rowsOf(key: string, territory: TerritoryRef, from = '', to = ''): Scope
 }
 
 /**
+ * Runs `statement` over the scope rows `s(k, b, f, t)` of a batch: once for the listed bodies, joined to the fact
+ * table by its body index, and once for the nation's `*` rows, which take every row. One join condition
+ * `s.b = '*' or s.b = a.body_id` would defeat the index and scan the table once per scope row (seconds per commune
+ * at national scale). `on(column)` is the join condition for the fact table's body column.
+ */
+async function perScope(em: SqlEntityManager, rows: ScopeRow[], statement: (on: (column: string) => string) => string, params: unknown[] = []) {
+  const runs: Promise<Record<string, unknown>[]>[] = [];
+  const listed = rows.filter(([, body]) => body !== EVERY_BODY);
+  const every = rows.filter(([, body]) => body === EVERY_BODY);
+  for (const [part, on] of [[listed, (column: string) => `${column} = s.b`], [every, () => '1 = 1']] as const) {
+    if (!part.length) continue;
+    const table = scopeTable(em, part);
+    runs.push(em.execute(`with s as (${table.sql}) ${statement(on)}`, [...table.params, ...params]));
+  }
+  return (await Promise.all(runs)).flat();
+}
+
+/**
  * Per-request loaders of the analytics facts and trends. They sit in the request's loader set (as `analytics`), so
  * the write gate's resetLoaders() clears them with the others: a read after a write in one request sees the write.
  */
 export function createAnalyticsLoaders(em: SqlEntityManager) {
   const loaders = {
-    /** Last quorate assembly per territory: one aggregate for the whole batch. */
+    /** Last quorate assembly per territory: one aggregate for the listed scopes of the batch, one for the nation. */
     lastQuorate: new DataLoader<TerritoryRef, string | null, string>(
       async (refs) => {
-        const table = scopeTable(em, refs.flatMap((ref) => rowsOf(ref.id, ref)));
-        const found = await em.execute(
-          `with s as (${table.sql}) select s.k as k, max(case when a.quorate then a.held_on end) as last
-           from s join assembly a on ${inScope('a.body_id')} group by s.k`,
-          table.params,
+        const found = await perScope(
+          em,
+          refs.flatMap((ref) => rowsOf(ref.id, ref)),
+          (on) => `select s.k as k, max(case when a.quorate then a.held_on end) as last from s join assembly a on ${on('a.body_id')} group by s.k`,
         );
         const byKey = new Map(found.map((r) => [String(r.k), r.last === null ? null : String(r.last)]));
         return refs.map((ref) => byKey.get(ref.id) ?? null);
       },
       { cacheKeyFn: (ref) => ref.id, maxBatchSize: 1000 },
     ),
-    /** Months (first days, ascending) with a quorate assembly up to today, per territory: one GROUP BY for the batch. */
+    /** Months (first days, ascending) with a quorate assembly up to today, per territory: one GROUP BY per part (listed, nation). */
     quorateMonths: new DataLoader<TerritoryRef, string[], string>(
       async (refs) => {
-        const table = scopeTable(em, refs.flatMap((ref) => rowsOf(ref.id, ref)));
         const month = 'substr(a.held_on, 1, 7)';
-        const found = await em.execute(
-          `with s as (${table.sql}) select s.k as k, ${month} as m
-           from s join assembly a on ${inScope('a.body_id')} and a.quorate and a.held_on <= ? group by s.k, ${month} order by 2`,
-          [...table.params, today()],
+        const found = await perScope(
+          em,
+          refs.flatMap((ref) => rowsOf(ref.id, ref)),
+          (on) => `select s.k as k, ${month} as m from s join assembly a on ${on('a.body_id')} and a.quorate and a.held_on <= ? group by s.k, ${month}`,
+          [today()],
         );
         return monthsByKey(found, refs.map((ref) => ref.id));
       },
       { cacheKeyFn: (ref) => ref.id, maxBatchSize: 1000 },
     ),
-    /** Assemblies per bucket per territory: one GROUP BY (territory, bucket) per bucket size in the batch. */
+    /** Assemblies per bucket per territory: one GROUP BY (territory, bucket) per bucket size and part (listed, nation). */
     trend: new DataLoader<TrendKey, Map<string, TrendCounts>, string>(
       async (keys) => {
         const answers = new Map<string, Map<string, TrendCounts>>();
         for (const bucket of new Set(keys.map((k) => k.bucket))) {
           const group = keys.filter((k) => k.bucket === bucket);
-          const table = scopeTable(em, group.flatMap((k) => rowsOf(trendKey(k), k.territory, k.from, k.to)));
           const label = bucketSql('a.held_on', bucket);
-          const found = await em.execute(
-            `with s as (${table.sql}) select s.k as k, ${label} as p, count(a.id) as held, sum(case when a.quorate then 1 else 0 end) as quorate
-             from s join assembly a on ${inScope('a.body_id')} and a.held_on between s.f and s.t group by s.k, ${label}`,
-            table.params,
+          const found = await perScope(
+            em,
+            group.flatMap((k) => rowsOf(trendKey(k), k.territory, k.from, k.to)),
+            (on) => `select s.k as k, ${label} as p, count(a.id) as held, sum(case when a.quorate then 1 else 0 end) as quorate
+             from s join assembly a on ${on('a.body_id')} and a.held_on between s.f and s.t group by s.k, ${label}`,
           );
           for (const r of found) {
             const series = answers.get(String(r.k)) ?? new Map<string, TrendCounts>();

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
-import { inScope, scopeCte } from '../loaders/scope.js';
+import { scopeCte } from '../loaders/scope.js';
 import { monthWindow } from '../period.js';
 import type { ScopedTerritory } from '../rows.js';
 import { bucketSql, monthsByKey, type TrendBucket } from '@comuna/subgraph-kit';
@@ -15,7 +15,16 @@ export interface FoodTrendKey {
 /** Output per bucket label, then per product id, in thousandths of the product's unit. */
 export type BucketOutputs = Map<string, Map<number, bigint>>;
 
-const REPORTS = `production_report r join production_unit u on u.id = r.unit_id join scope s on ${inScope('u.owner_id')}`;
+/** How a statement reads the reports: joined to a batch's scope, or all of them for the nation. */
+interface ReportSource {
+  /** The `from` clause: reports `r` (with their units `u` when scoped). */
+  from: string;
+  /** The territory column (a constant for the nation). */
+  key: string;
+  /** `group by` the territory plus `extra` (the nation is one group, with no territory column). */
+  groupBy(extra?: string): string;
+}
+
 const big = (value: unknown): bigint => BigInt((value as string | number | bigint | null) ?? 0);
 export const foodTrendKey = (k: FoodTrendKey) => `${k.territory.id}|${k.from}|${k.to}|${k.bucket}`;
 
@@ -24,29 +33,46 @@ export const foodTrendKey = (k: FoodTrendKey) => `${k.territory.id}|${k.from}|${
  * the write gate's resetLoaders() clears them with the others: a read after a write in one request sees the write.
  */
 export function createAnalyticsLoaders(em: SqlEntityManager) {
-  const run = (territories: readonly ScopedTerritory[], body: string, params: unknown[]) => {
-    const cte = scopeCte(em, territories);
-    return em.execute(`with ${cte.sql} ${body}`, [cte.param, ...params]);
+  /**
+   * One statement for the batch's listed scopes (and states, expanded to their bodies), driven by the scope through
+   * the unit owner index, and one for the nation over every report, its rows given to each nation territory. One
+   * join condition `s.every = '1' or s.body = u.owner_id` would defeat the index and read every report once per
+   * scope row (seconds per commune at national scale).
+   */
+  const run = async (territories: readonly ScopedTerritory[], body: (source: ReportSource) => string, params: unknown[]) => {
+    const runs: Promise<Record<string, unknown>[]>[] = [];
+    const listed = territories.filter((t) => t.bodies !== null);
+    if (listed.length) {
+      const cte = scopeCte(em, listed);
+      const from = 'scope s join production_unit u on u.owner_id = s.body join production_report r on r.unit_id = u.id';
+      runs.push(em.execute(`with ${cte.sql} ${body({ from, key: 's.t', groupBy: (extra) => `group by s.t${extra ? `, ${extra}` : ''}` })}`, [cte.param, ...params]));
+    }
+    const nation = territories.filter((t) => t.bodies === null);
+    if (nation.length) {
+      const sql = body({ from: 'production_report r', key: "'*'", groupBy: (extra) => (extra ? `group by ${extra}` : '') });
+      runs.push(em.execute(sql, params).then((rows) => nation.flatMap((t) => rows.map((row) => ({ ...row, t: t.id, k: t.id })))));
+    }
+    return (await Promise.all(runs)).flat();
   };
   const loaders = {
-    /** Latest month with any report per territory: one aggregate for the batch. */
+    /** Latest month with any report per territory: one aggregate per part of the batch (listed, nation). */
     lastReportedMonth: new DataLoader<ScopedTerritory, string | null, string>(
       async (territories) => {
-        const rows = await run(territories, `select s.t as t, max(r.month) as m from ${REPORTS} group by s.t`, []);
+        const rows = await run(territories, (src) => `select ${src.key} as t, max(r.month) as m from ${src.from} ${src.groupBy()}`, []);
         const byId = new Map(rows.map((r) => [String(r.t), r.m === null ? null : `${String(r.m)}-01`]));
         return territories.map((t) => byId.get(t.id) ?? null);
       },
       { cacheKeyFn: (t) => t.id, maxBatchSize: 1000 },
     ),
-    /** Months reported (first days, ascending, up to the current month) per territory: one GROUP BY for the batch. */
+    /** Months reported (first days, ascending, up to the current month) per territory: one GROUP BY per part. */
     reportedMonths: new DataLoader<ScopedTerritory, string[], string>(
       async (territories) => {
-        const rows = await run(territories, `select s.t as k, r.month as m from ${REPORTS} where r.month <= ? group by s.t, r.month`, [currentMonth()]);
+        const rows = await run(territories, (src) => `select ${src.key} as k, r.month as m from ${src.from} where r.month <= ? ${src.groupBy('r.month')}`, [currentMonth()]);
         return monthsByKey(rows, territories.map((t) => t.id));
       },
       { cacheKeyFn: (t) => t.id, maxBatchSize: 1000 },
     ),
-    /** Output per (territory, bucket, product): one GROUP BY per bucket size and period in the batch. */
+    /** Output per (territory, bucket, product): one GROUP BY per bucket size, period and part (listed, nation) in the batch. */
     foodTrend: new DataLoader<FoodTrendKey, BucketOutputs, string>(
       async (keys) => {
         const answers = new Map<string, BucketOutputs>();
@@ -59,8 +85,8 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
             const label = bucketSql('r.month', bucket);
             const rows = await run(
               group.map((k) => k.territory),
-              `select s.t as t, ${label} as p, r.product_id as product, sum(r.quantity) as quantity from ${REPORTS}
-               where r.month between ? and ? group by s.t, ${label}, r.product_id`,
+              (src) => `select ${src.key} as t, ${label} as p, r.product_id as product, sum(r.quantity) as quantity from ${src.from}
+               where r.month between ? and ? ${src.groupBy(`${label}, r.product_id`)}`,
               [first, last],
             );
             for (const r of rows) {
