@@ -1,6 +1,6 @@
 import { testDatabases } from '@comuna/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gateway, service, type Gateway, type Service } from './harness.js';
+import { bearer, gateway, service, type Gateway, type Service } from './harness.js';
 import { otlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';
 
 const SERVER = 2;
@@ -10,7 +10,8 @@ const QUERY = `query TracedCity($code: String!, $period: PeriodInput!) {
 }`;
 /** Values the client sends: none may appear anywhere in a span. */
 const VARIABLES = { code: 'CIU-LAR-001', period: { from: '2025-01-01', to: '2025-12-31' } };
-const SECRETS = /CIU-LAR-001|2025-01-01|2025-12-31/;
+const ASSEMBLY = { bodyId: 'council:12', heldOn: '2026-05-02', attendance: 30, agenda: ['agenda-secret-item'], decisions: [{ text: 'decision-secret-text', votesFor: 50, votesAgainst: 4, votesAbstaining: 1 }] };
+const SECRETS = /CIU-LAR-001|2025-01-01|2025-12-31|council:12|2026-05-02|agenda-secret|decision-secret/;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -101,6 +102,21 @@ describe.each(await testDatabases())('OpenTelemetry traces on $kind', (database)
         expect(chain.at(-1)).toBe(root);
       }
     }
+  });
+
+  it('a subgraph\'s own call to another (governance asking territory for a body\'s size) joins the client\'s trace', async () => {
+    const mutation = 'mutation RecordTraced($input: RecordAssemblyInput!) { recordAssembly(input: $input) { id } }';
+    const result = await gw.query(mutation, { input: ASSEMBLY }, await bearer('SPOKESPERSON', ['council:12']));
+    expect(result.errors).toBeUndefined();
+    const rootOf = (spans: ReceivedSpan[]) => spans.find((s) => s.service === 'gateway' && s.name === 'mutation RecordTraced');
+    const spans = await spansWhen(receiver, (all) => all.some((s) => s.service === 'territory' && s.traceId === rootOf(all)?.traceId));
+    const root = rootOf(spans)!;
+    const trace = spans.filter((s) => s.traceId === root.traceId);
+    const governanceSpans = new Set(trace.filter((s) => s.service === 'governance').map((s) => s.spanId));
+    const territoryCall = trace.find((s) => s.service === 'territory' && s.kind === SERVER);
+    expect(territoryCall, 'territory span in the mutation\'s trace').toBeDefined();
+    expect(governanceSpans.has(territoryCall!.parentSpanId!)).toBe(true);
+    expect(trace.some((s) => s.service === 'territory' && s.parentSpanId === territoryCall!.spanId && s.attributes['db.system'])).toBe(true);
   });
 
   it('no span, in any service, carries a value the client sent', async () => {

@@ -7,6 +7,7 @@ import { databaseKind, initOrm } from './database.js';
 import { IdempotencyRecord } from './idempotency-record.js';
 import { testDatabases } from './testing/databases.js';
 import { createTracing } from './tracing-sdk.js';
+import { traceHeaders } from './trace-headers.js';
 
 /** Keeps what would have been sent, so the test reads the spans as the receiver would get them. */
 const exported: ReadableSpan[] = [];
@@ -55,6 +56,13 @@ describe('tracing', { timeout: 30_000 }, () => {
     expect(everyAttribute(spans)).not.toMatch(/secret/);
   });
 
+  it('hands a call to another service the traceparent of the current request, and nothing outside one', async () => {
+    expect(traceHeaders()).toEqual({});
+    const inside = await tracing.serverSpan(request({ traceparent: `00-${traceId}-${callerSpanId}-01` }), async () => traceHeaders());
+    expect(inside.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    expect(inside.traceparent).not.toContain(callerSpanId);
+  });
+
   describe.each(databases)('SQL statements on $kind', (database) => {
     it('become child spans of the request with db.system and the text without values; none outside a request', async () => {
       const db = await database.create();
@@ -62,6 +70,7 @@ describe('tracing', { timeout: 30_000 }, () => {
       const orm = await initOrm({ databaseUrl: db.url, entities: [IdempotencyRecord], onStatementDone: (sql, took, failed) => tracing.statement(kind, sql, took, failed) });
       try {
         const em = orm.em.fork() as SqlEntityManager;
+        await tracing.flush();
         exported.length = 0;
         await em.execute('select 1 as outside_any_request');
         await tracing.serverSpan(request(), async () => {

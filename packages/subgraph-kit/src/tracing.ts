@@ -34,3 +34,4 @@ export async function startTracing(settings: TracingSettings | undefined, option
 }
 
 export * from './tracing-config.js';
+export * from './trace-headers.js';

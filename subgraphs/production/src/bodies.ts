@@ -1,5 +1,6 @@
 import { sampleTerritory } from '@comuna/sample-data';
 import { anonymous, CONTEXT_HEADER, encodeActor, kindOfGlobalId, signRequest, tryParseGlobalId } from '@comuna/subgraph-kit';
+import { traceHeaders } from '@comuna/subgraph-kit/tracing';
 
 /** The kinds of body production records facts against: production units belong to communes and councils. */
 export const OWNER_KINDS = ['commune', 'council'] as const;
@@ -36,7 +37,7 @@ export function territoryDirectory(url: string, contextSecret: string | undefine
       const signed = contextSecret ? { [CONTEXT_HEADER]: context, ...signRequest(contextSecret, context, body) } : {};
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...signed },
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...signed, ...traceHeaders() },
         body,
         signal: AbortSignal.timeout(5000),
       });

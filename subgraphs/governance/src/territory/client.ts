@@ -1,4 +1,5 @@
 import { anonymous, CONTEXT_HEADER, encodeActor, signRequest } from '@comuna/subgraph-kit';
+import { traceHeaders } from '@comuna/subgraph-kit/tracing';
 import { GraphQLError } from 'graphql';
 
 /** What governance needs to know about a body from territory, at the moment it records something about it. */
@@ -48,7 +49,7 @@ export function httpTerritoryClient(url: string, timeoutMs: number, contextSecre
       try {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...signed },
+          headers: { 'content-type': 'application/json', ...signed, ...traceHeaders() },
           body,
           signal: AbortSignal.timeout(timeoutMs),
         });
