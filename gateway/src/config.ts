@@ -54,6 +54,8 @@ const gatewayConfigSchema = z.object({
   TRUSTED_DOCUMENTS_PATH: z.string().optional(),
   /** OpenTelemetry tracing, off by default: OTEL_TRACES_EXPORTER=otlp and OTEL_EXPORTER_OTLP_ENDPOINT turn it on. */
   ...tracingConfigShape,
+  /** The gateway's log lines (one per operation) reach stdout in batches of about this many bytes; 0 writes each line at once. */
+  LOG_BUFFER_BYTES: z.coerce.number().int().min(0).max(16_000).default(4_096),
   /** Identical concurrent subgraph queries (same subgraph, body and forwarded identity) share one call. */
   SUBGRAPH_DEDUP: z.enum(['true', 'false']).default('true'),
   /** Keep-alive connections to each subgraph at most; requests beyond wait for a free one. */

@@ -110,7 +110,7 @@ export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = c
       // Apollo's landing page loads from a CDN that closed networks cannot reach; GraphiQL is bundled separately.
       ApolloServerPluginLandingPageDisabled(),
       { serverWillStart: async () => ({ serverWillStop: () => agent.close() }) },
-      observabilityPlugin<GatewayContext>(metrics, createLogger('gateway')),
+      observabilityPlugin<GatewayContext>(metrics, createLogger('gateway', undefined, { bufferBytes: config.LOG_BUFFER_BYTES })),
       ...limits.plugins,
       ...(config.TRUSTED_DOCUMENTS_PATH ? [trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS_PATH)] : []),
       ...(tracing ? [tracing.plugin] : []),
