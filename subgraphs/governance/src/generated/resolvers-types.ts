@@ -905,9 +905,10 @@ export type TerritoryGovernanceTrendArgs = {
  * The communal bodies inside a territory: what other subgraphs aggregate over when they answer a figure for it
  * (they record their facts against councils, communes and circuits). For the nation `everything` is true and the
  * lists are empty. A council's scope is itself; a commune's is itself, its councils and the circuits centred on it;
- * a communal city's is its communes with theirs; a circuit's is itself and its councils; a state holds the councils
- * located in it, the communes seated in it and the circuits registered in it; a municipality or parish holds the
- * councils located in it (commune- and circuit-level facts count at state level, through the seat).
+ * a communal city's is its communes with theirs; a circuit's is itself and its councils; a municipality or parish
+ * holds the councils located in it. A state is named by `stateId` alone (its lists are empty): each domain files its
+ * bodies under their state itself — a council where it lies, a commune and a circuit by their seat — and answers a
+ * state from summaries kept by state (ADR 0003).
  */
 export type TerritoryScope = {
   __typename?: 'TerritoryScope';
@@ -920,8 +921,8 @@ export type TerritoryScope = {
   /** True for the nation: every body is in scope. */
   everything: Scalars['Boolean']['output'];
   /**
-   * The state's global id when the territory is a state: domains answer a state's figures from their summaries
-   * keyed by state instead of the listed ids. Null for every other level and for the nation.
+   * The state's global id when the territory is a state (whose lists are then empty): domains answer its figures
+   * from their summaries keyed by state. Null for every other level and for the nation.
    */
   stateId?: Maybe<Scalars['ID']['output']>;
 };
