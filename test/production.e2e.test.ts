@@ -1,7 +1,9 @@
 import { sampleTerritory } from '@comuna/sample-data';
 import { testDatabases } from '@comuna/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, gateway, service, type Gateway, type Service } from './harness.js';
+// @ts-expect-error built JavaScript of the production subgraph (its package exports only the server)
+import { territoryDirectory } from '../subgraphs/production/dist/bodies.js';
+import { bearer, contextSecret, gateway, service, type Gateway, type Service } from './harness.js';
 
 const sample = sampleTerritory();
 const PERIOD = { from: '2025-01-01', to: '2025-12-31' };
@@ -106,5 +108,24 @@ describe.each(await testDatabases())('production through the gateway on $kind', 
     const unknown = await gw.query(REGISTER, { input: { ...input, ownerId: 'council:99999' } }, admin);
     expect(unknown.errors![0]!.extensions!.code).toBe('NOT_FOUND');
     expect(unknown.errors![0]!.message).toMatch(/council:99999/);
+  });
+
+  it('learns each body\'s state from territory, and a new unit moves its state\'s and the nation\'s figures (state summaries)', async () => {
+    const parishState = new Map(sample.parishes.map((p) => [p.id, sample.municipalities.find((m) => m.id === p.municipalityId)!.stateId]));
+    const council = sample.councils.find((c) => c.communeId === 1)!;
+    const states = await territoryDirectory(territory.url, contextSecret).statesOf([`council:${council.id}`, 'commune:1', 'commune:2', 'council:99999']);
+    expect(Object.fromEntries(states)).toEqual({ [`council:${council.id}`]: `state:${parishState.get(council.parishId)}`, 'commune:1': 'state:14', 'commune:2': 'state:10' });
+
+    const STATE = `query($id: ID!) { state(id: $id) { scope { councilIds stateId } production(period: { from: "2020-01-01", to: "2026-12-31" }) { activeUnits workers } } nation { production(period: { from: "2020-01-01", to: "2026-12-31" }) { activeUnits } } }`;
+    const stateId = `state:${parishState.get(council.parishId)}`;
+    const before = await gw.query(STATE, { id: stateId });
+    expect(before.errors).toBeUndefined();
+    expect(before.data.state.scope).toEqual({ councilIds: [], stateId });
+    const REGISTER = 'mutation($input: RegisterProductionUnitInput!) { registerProductionUnit(input: $input) { id } }';
+    const input = { name: 'Panadería comunal Lara', ownerId: `council:${council.id}`, type: 'FAMILY', sector: 'FOOD_PROCESSING', productIds: ['product:1'], workers: 3, foundedOn: '2024-02-01' };
+    expect((await gw.query(REGISTER, { input }, await bearer('ADMIN'))).errors).toBeUndefined();
+    const after = await gw.query(STATE, { id: stateId });
+    expect(after.data.state.production).toEqual({ activeUnits: before.data.state.production.activeUnits + 1, workers: before.data.state.production.workers + 3 });
+    expect(after.data.nation.production.activeUnits).toBe(before.data.nation.production.activeUnits + 1);
   });
 });
