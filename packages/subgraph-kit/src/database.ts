@@ -109,6 +109,10 @@ export async function prepareSchema(orm: MikroORM, kind: DatabaseKind): Promise<
   if (kind === 'sqlite') {
     await orm.schema.update();
     await (orm.em.fork() as SqlEntityManager).execute('pragma journal_mode = wal');
+    // Refreshes the planner's statistics where they are missing or stale (SQLite's advice for a long-lived
+    // connection), sampled so a national-scale file still starts in a moment.
+    await (orm.em.fork() as SqlEntityManager).execute('pragma analysis_limit = 400');
+    await (orm.em.fork() as SqlEntityManager).execute('pragma optimize = 0x10002');
     return;
   }
   await orm.migrator.up();
