@@ -47,6 +47,30 @@ async function perScope(em: SqlEntityManager, rows: ScopeRow[], statement: (on: 
 }
 
 /**
+ * Assemblies per bucket of states and the nation, from the state summaries (ADR 0003) instead of their ~50,000
+ * bodies' assemblies: one statement for the states of a batch (by the summaries' key) and one for the nation (every
+ * state's rows, the unknown state '' included).
+ */
+async function summaryTrend(em: SqlEntityManager, rows: ScopeRow[], bucket: TrendBucket) {
+  const label = bucketSql('g.day', bucket);
+  const parts = [
+    [rows.filter(([, body]) => body.startsWith(STATE_ROW)), `g.state_id = substr(s.b, ${STATE_ROW.length + 1})`],
+    [rows.filter(([, body]) => body === EVERY_BODY), '1 = 1'],
+  ] as const;
+  const runs = parts
+    .filter(([part]) => part.length)
+    .map(([part, on]) => {
+      const table = scopeTable(em, [...part], { keepStates: true });
+      return em.execute(
+        `with s as (${table.sql}) select s.k as k, ${label} as p, sum(g.held) as held, sum(g.quorate) as quorate
+         from s join governance_state_assemblies g on ${on} and g.day between s.f and s.t group by s.k, ${label}`,
+        table.params,
+      );
+    });
+  return (await Promise.all(runs)).flat();
+}
+
+/**
  * Per-request loaders of the analytics facts and trends. They sit in the request's loader set (as `analytics`), so
  * the write gate's resetLoaders() clears them with the others: a read after a write in one request sees the write.
  */
@@ -79,19 +103,24 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
       },
       { cacheKeyFn: (ref) => ref.id, maxBatchSize: 1000 },
     ),
-    /** Assemblies per bucket per territory: one GROUP BY (territory, bucket) per bucket size and part (listed, nation). */
+    /** Assemblies per bucket per territory: one GROUP BY (territory, bucket) per bucket size and part (listed bodies, states, nation). */
     trend: new DataLoader<TrendKey, Map<string, TrendCounts>, string>(
       async (keys) => {
         const answers = new Map<string, Map<string, TrendCounts>>();
         for (const bucket of new Set(keys.map((k) => k.bucket))) {
           const group = keys.filter((k) => k.bucket === bucket);
           const label = bucketSql('a.held_on', bucket);
-          const found = await perScope(
-            em,
-            group.flatMap((k) => rowsOf(trendKey(k), k.territory, k.from, k.to)),
-            (on) => `select s.k as k, ${label} as p, count(a.id) as held, sum(case when a.quorate then 1 else 0 end) as quorate
-             from s join assembly a on ${on('a.body_id')} and a.held_on between s.f and s.t group by s.k, ${label}`,
-          );
+          const rows = group.flatMap((k) => rowsOf(trendKey(k), k.territory, k.from, k.to));
+          const summarised = (body: string) => body === EVERY_BODY || body.startsWith(STATE_ROW);
+          const found = [
+            ...(await perScope(
+              em,
+              rows.filter(([, body]) => !summarised(body)),
+              (on) => `select s.k as k, ${label} as p, count(a.id) as held, sum(case when a.quorate then 1 else 0 end) as quorate
+               from s join assembly a on ${on('a.body_id')} and a.held_on between s.f and s.t group by s.k, ${label}`,
+            )),
+            ...(await summaryTrend(em, rows.filter(([, body]) => summarised(body)), bucket)),
+          ];
           for (const r of found) {
             const series = answers.get(String(r.k)) ?? new Map<string, TrendCounts>();
             series.set(String(r.p), { held: toInt(r.held), quorate: toInt(r.quorate) });

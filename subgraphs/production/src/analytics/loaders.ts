@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
-import { scopeCte } from '../loaders/scope.js';
+import { scopeCte, statesCte, summarised } from '../loaders/scope.js';
 import { monthWindow } from '../period.js';
 import type { ScopedTerritory } from '../rows.js';
 import { bucketSql, monthsByKey, type TrendBucket } from '@comuna/subgraph-kit';
@@ -54,6 +54,33 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
     }
     return (await Promise.all(runs)).flat();
   };
+  /**
+   * Output per bucket and product of states and the nation from the state summaries (ADR 0003) instead of their
+   * ~1.3 M reports: one statement for the states of a batch (by the summary's key), one for the nation (every
+   * state's rows, the unknown state '' included).
+   */
+  const summaryOutput = async (territories: readonly ScopedTerritory[], bucket: TrendBucket, first: string, last: string) => {
+    const label = bucketSql('o.month', bucket);
+    const runs: Promise<Record<string, unknown>[]>[] = [];
+    const states = territories.filter((t) => t.bodies !== null);
+    if (states.length) {
+      const cte = statesCte(em, states);
+      runs.push(em.execute(
+        `with ${cte.sql} select st.t as t, ${label} as p, o.product_id as product, sum(o.quantity) as quantity
+         from st join production_state_output o on o.state_id = st.state where o.month between ? and ? group by st.t, ${label}, o.product_id`,
+        [cte.param, first, last],
+      ));
+    }
+    const nation = territories.filter((t) => t.bodies === null);
+    if (nation.length) {
+      const all = em.execute(
+        `select ${label} as p, o.product_id as product, sum(o.quantity) as quantity from production_state_output o where o.month between ? and ? group by ${label}, o.product_id`,
+        [first, last],
+      );
+      runs.push(all.then((rows) => nation.flatMap((t) => rows.map((row) => ({ ...row, t: t.id })))));
+    }
+    return (await Promise.all(runs)).flat();
+  };
   const loaders = {
     /** Latest month with any report per territory: one aggregate per part of the batch (listed, nation). */
     lastReportedMonth: new DataLoader<ScopedTerritory, string | null, string>(
@@ -72,7 +99,7 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
       },
       { cacheKeyFn: (t) => t.id, maxBatchSize: 1000 },
     ),
-    /** Output per (territory, bucket, product): one GROUP BY per bucket size, period and part (listed, nation) in the batch. */
+    /** Output per (territory, bucket, product): one GROUP BY per bucket size, period and part (listed bodies, states, nation) in the batch. */
     foodTrend: new DataLoader<FoodTrendKey, BucketOutputs, string>(
       async (keys) => {
         const answers = new Map<string, BucketOutputs>();
@@ -83,12 +110,16 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
             const { from, to, bucket } = group[0]!;
             const { first, last } = monthWindow({ from, to });
             const label = bucketSql('r.month', bucket);
-            const rows = await run(
-              group.map((k) => k.territory),
-              (src) => `select ${src.key} as t, ${label} as p, r.product_id as product, sum(r.quantity) as quantity from ${src.from}
-               where r.month between ? and ? ${src.groupBy(`${label}, r.product_id`)}`,
-              [first, last],
-            );
+            const territories = group.map((k) => k.territory);
+            const rows = [
+              ...(await run(
+                territories.filter((t) => !summarised(t)),
+                (src) => `select ${src.key} as t, ${label} as p, r.product_id as product, sum(r.quantity) as quantity from ${src.from}
+                 where r.month between ? and ? ${src.groupBy(`${label}, r.product_id`)}`,
+                [first, last],
+              )),
+              ...(await summaryOutput(territories.filter(summarised), bucket, first, last)),
+            ];
             for (const r of rows) {
               const key = foodTrendKey({ ...group[0]!, territory: { id: String(r.t), bodies: null } });
               const series = answers.get(key) ?? new Map<string, Map<number, bigint>>();
