@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
-/** Request bodies above this are refused before parsing (a GraphQL document is never this large). */
+/** Request bodies above this are refused before parsing (a GraphQL document is never this large), unless `maxBodyBytes` says otherwise. */
 export const MAX_BODY_BYTES = 1_000_000;
 
 export interface ServeOptions<C extends BaseContext, I = undefined> {
@@ -25,6 +25,8 @@ export interface ServeOptions<C extends BaseContext, I = undefined> {
    * shows up as fast refusals a client can retry instead of a queue that grows until everything times out.
    */
   maxInFlight?: number;
+  /** Largest request body accepted (default MAX_BODY_BYTES): a subgraph's `_entities` calls grow with the representations the gateway batches. */
+  maxBodyBytes?: number;
   /** How long `close()` waits for in-flight requests before cutting their connections. */
   drainTimeoutMs?: number;
   /** Called once per finished request (metrics, logs). */
@@ -55,12 +57,12 @@ export interface RunningServer {
 
 class BodyTooLarge extends Error {}
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -78,6 +80,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export async function serve<C extends BaseContext, I = undefined>(options: ServeOptions<C, I>): Promise<RunningServer> {
   const { apollo } = options;
   const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   let inFlight = 0;
   let draining = false;
   let drained: (() => void) | undefined;
@@ -120,7 +123,7 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       const search = new URL(req.url ?? '/', 'http://x').search;
-      const raw = req.method === 'POST' ? await readBody(req) : '';
+      const raw = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
       let identity: I;
       try {
         identity = options.authenticate ? options.authenticate(req, raw || search) : (undefined as I);
@@ -151,7 +154,7 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
       }
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        return sendJson(res, 413, { errors: [{ message: `Request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        return sendJson(res, 413, { errors: [{ message: `Request body over ${maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
       }
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();

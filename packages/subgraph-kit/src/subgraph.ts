@@ -203,6 +203,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: Subgr
     context: async (req, actor) => subgraph.createContext(req, actor),
     ready: async () => subgraph.orm.isConnected(),
     maxInFlight: config.MAX_IN_FLIGHT,
+    maxBodyBytes: config.MAX_REQUEST_BYTES,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
     routes: (path, req, res) => subgraph.metrics.route(path, req, res) || internal(path, req, res),
     onFinished: (event) => subgraph.metrics.record(event),
