@@ -27,7 +27,7 @@ export async function startSubgraphs(dataDir, extraEnv = () => ({})) {
  * Our gateway in production mode. De-duplication of identical in-flight subgraph queries is on by default; `best`
  * adds the response cache of anonymous reads (emptied by every mutation), as Hive's best adds its response cache.
  */
-export async function startGateway(port, { best = false } = {}) {
+export async function startGateway(port, { best = false, env: extra = {} } = {}) {
   const env = {
     PORT: String(port),
     NODE_ENV: 'production',
@@ -39,6 +39,7 @@ export async function startGateway(port, { best = false } = {}) {
     // As deployed (deploy/Dockerfile): the young generation capped, or V8 grows it to 128 MB of RSS under load.
     NODE_OPTIONS: '--max-semi-space-size=16',
     ...(best ? { RESPONSE_CACHE_TTL_MS: '60000' } : {}),
+    ...extra,
   };
   const started = await launch('gateway', gatewayEntry, env, `http://127.0.0.1:${port}/health`, { quiet: true, timeoutMs: 60_000 });
   return { ...started, url: `http://127.0.0.1:${port}/graphql` };
