@@ -56,7 +56,7 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
   };
   /**
    * Output per bucket and product of states and the nation from the state summaries (ADR 0003) instead of their
-   * ~1.3 M reports: one statement for the states of a batch (by the summary's key), one for the nation (every
+   * ~1.9 M reports: one statement for the states of a batch (by the summary's key), one for the nation (every
    * state's rows, the unknown state '' included).
    */
   const summaryOutput = async (territories: readonly ScopedTerritory[], bucket: TrendBucket, first: string, last: string) => {
