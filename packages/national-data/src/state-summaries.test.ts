@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { testDatabases } from '@comuna/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript shared with `npm start`
 import { freePort, launch, subgraphEntry } from '../../../scripts/processes.js';
@@ -36,28 +35,10 @@ const CHECKS = {
   governance: { query: GOVERNANCE, field: 'governance', periods: [[null, '2025-11-01', '2026-10-31'], [null, '2023-01-01', '2026-12-31'], [null, '2024-06-30', '2024-06-30']] },
 } as const;
 
-const postgresUrl = process.env.COMUNA_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+// The kit's PostgreSQL for tests: a fresh database per target; where CI requires PostgreSQL, an unreachable one fails.
+const postgres = (await testDatabases()).find((db) => db.kind === 'postgresql');
 async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
-  const admin = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await admin.connect();
-  } catch {
-    return undefined;
-  }
-  const name = `comuna_test_${randomBytes(6).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: postgresUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+  return postgres?.create();
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'comuna-summaries-'));
