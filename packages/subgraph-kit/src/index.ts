@@ -23,6 +23,7 @@ export * from './signed-context.js';
 export * from './sql-where.js';
 export * from './statement-counter.js';
 export * from './time-buckets.js';
+export * from './summary-triggers.js';
 export * from './fact-months.js';
 export * from './subgraph.js';
 export * from './write-gate.js';
