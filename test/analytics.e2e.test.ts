@@ -203,6 +203,36 @@ describe.each(await testDatabases())('federated analytics through the gateway on
     expect(derivedInactive).toBeGreaterThan(0);
   });
 
+  it('counts every state\'s and communal city\'s communes in one query, each level from one representation per domain', async () => {
+    const LEVELS = `query($rule: ActivityRuleInput) {
+      states { id registryDashboard(rule: $rule) { total active activeCommuneIds quarters { period activeByRuleAtEnd } } }
+      communalCities(first: 100) { edges { node { id registryDashboard(rule: $rule) { total active activeCommuneIds quarters { period activeByRuleAtEnd } } } } } }`;
+    const quarterOf = (d: string) => `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) + 2) / 3)}`;
+    let counted = 0;
+    for (const [months, minimum] of [[6, 2], [24, 1]] as const) {
+      const result = await gw.query(LEVELS, { rule: { windowMonths: months, minimum } });
+      expect(result.errors).toBeUndefined();
+      const levels: [string, (typeof territory.communes)[number][], any][] = [
+        ...result.data.states.map((s: { id: string; registryDashboard: unknown }) => [s.id, territory.communes.filter((c) => `state:${c.seatStateId}` === s.id), s.registryDashboard]),
+        ...result.data.communalCities.edges.map(({ node: c }: { node: { id: string; registryDashboard: unknown } }) => [c.id, territory.communes.filter((x) => `city:${x.communalCityId}` === c.id), c.registryDashboard]),
+      ];
+      expect(levels.filter(([id]) => id.startsWith('city:'))).toHaveLength(territory.communalCities.length);
+      for (const [id, communes, got] of levels) {
+        const active = communes.filter((c) => expectedActivity(facts(communeBodies(c.id)), months, minimum).active);
+        expect(got.total, id).toBe(communes.length);
+        expect(got.active, id).toBe(active.length);
+        expect(got.activeCommuneIds, id).toEqual(active.map((c) => c.id).sort((a, b) => a - b).map((n) => `commune:${n}`));
+        for (const q of got.quarters) {
+          const atEnd = q.period === quarterOf(today) ? active.length : communes.filter((c) => activeAtQuarterEnd(communeBodies(c.id), q.period, months, minimum)).length;
+          expect(q.activeByRuleAtEnd, `${id} ${q.period}`).toBe(atEnd);
+        }
+        counted += got.total;
+      }
+    }
+    // Every commune is seated in one state and the cities hold some: the levels together counted them all, twice.
+    expect(counted).toBeGreaterThan(2 * territory.communes.length);
+  });
+
   it('gives money, votes and food per inhabitant, and their trends by quarter, against the sample recomputed', async () => {
     const commune = territory.communes[0]!;
     const bodies = communeBodies(commune.id);

@@ -25,5 +25,6 @@ export * from './statement-counter.js';
 export * from './time-buckets.js';
 export * from './summary-triggers.js';
 export * from './fact-months.js';
+export * from './dashboard-facts.js';
 export * from './subgraph.js';
 export * from './write-gate.js';

@@ -132,6 +132,8 @@ export interface TerritoryScopeRow {
 export interface TerritoryRow {
   id: string;
   scope?: TerritoryScopeRow;
+  /** A dashboard level's communes' scopes as compact text (ADR 0005), when a dashboard asks for facts. */
+  dashboardScopes?: string | null;
 }
 
 /** What a territory's budget figures are asked for: whom, over which days, in which currency. */

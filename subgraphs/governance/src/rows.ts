@@ -123,4 +123,6 @@ export interface TerritoryRef {
   id: string;
   /** `stateId` is set for a state only: its figures come from the state summaries, its lists are not read. */
   scope?: { everything: boolean; councilIds: string[]; communeIds: string[]; circuitIds: string[]; stateId?: string | null };
+  /** A dashboard level's communes' scopes as compact text (ADR 0005), when a dashboard asks for facts. */
+  dashboardScopes?: string | null;
 }

@@ -1,5 +1,5 @@
 import { sampleTerritory } from '@comuna/sample-data';
-import { testDatabases } from '@comuna/subgraph-kit/testing';
+import { dashboardScopesOf, readDashboardFacts, testDatabases } from '@comuna/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultGovernanceRules } from '../src/rules/config.js';
 import { buildGovernanceSample } from '../src/seed/build.js';
@@ -71,5 +71,31 @@ describe.each(await testDatabases())('analytics statements on $kind', (database)
     expect(five.count).toBe(one.count);
     // One GROUP BY per bucket size for the listed scopes and one for the nation.
     expect(five.count).toBeLessThanOrEqual(4);
+  });
+
+  it('answers the dashboard facts of the nation and every communal city in as many statements as of one city, each commune\'s as its own facts', async () => {
+    const scopesOf = (communes: { id: number }[]) => dashboardScopesOf(communes, territory.councils, territory.circuits);
+    const levels = [
+      { __typename: 'Territory', id: 'nation:ve', dashboardScopes: scopesOf(territory.communes) },
+      ...territory.communalCities.map((c) => ({ __typename: 'Territory', id: `city:${c.id}`, dashboardScopes: scopesOf(territory.communes.filter((x) => x.communalCityId === c.id)) })),
+    ];
+    const DASHBOARD_FACTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { id governanceDashboardFacts } } }`;
+    const one = await statementsFor(DASHBOARD_FACTS, [levels[1]]);
+    const all = await statementsFor(DASHBOARD_FACTS, [...levels, { __typename: 'Territory', id: 'council:1' }]);
+    expect(all.count).toBe(one.count);
+    expect(all.count).toBeLessThanOrEqual(1);
+    // A level that is no dashboard's gets none.
+    expect(all.entities.at(-1)!.governanceDashboardFacts).toBeNull();
+    // Each commune's facts in the nation's text are the ones the per-commune fields answer (checked against the seed above).
+    const communeReps = representations.filter((r) => r.id.startsWith('commune:'));
+    const own = await statementsFor(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { id lastQuorateAssemblyOn quorateAssemblyMonths } } }`, communeReps);
+    const byLevel = levels.map((level, i) => readDashboardFacts(all.entities[i]!.governanceDashboardFacts, level.dashboardScopes));
+    expect(byLevel[0]!.size).toBe(territory.communes.length);
+    for (const e of own.entities) {
+      const id = Number(String(e.id).split(':')[1]);
+      expect(byLevel[0]!.get(id), e.id).toEqual({ last: e.lastQuorateAssemblyOn, months: e.quorateAssemblyMonths, rounds: [] });
+      for (const city of byLevel.slice(1)) if (city.has(id)) expect(city.get(id), e.id).toEqual(byLevel[0]!.get(id));
+    }
+    expect([...byLevel[0]!.values()].some((f) => f.months.length > 1)).toBe(true);
   });
 });

@@ -92,6 +92,8 @@ export interface TerritoryRef {
   id: string;
   scope?: { everything: boolean; councilIds: string[]; communeIds: string[]; circuitIds: string[]; stateId?: string | null };
   census?: { population: number };
+  /** A dashboard level's communes' scopes as compact text (ADR 0005), when a dashboard asks for facts. */
+  dashboardScopes?: string | null;
 }
 
 export interface PeriodRow {

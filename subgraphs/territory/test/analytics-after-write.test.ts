@@ -1,11 +1,14 @@
 import { sampleTerritory } from '@comuna/sample-data';
-import { testDatabases } from '@comuna/subgraph-kit/testing';
+import { encodeDashboardFacts, scopesDigest } from '@comuna/subgraph-kit';
+import { dashboardScopesOf, testDatabases } from '@comuna/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clerk, startTerritory, type TerritoryHarness } from './harness.js';
 
 const sample = sampleTerritory();
-const facts = { lastQuorateAssemblyOn: null, lastReportedMonth: null, lastLedgerEntryOn: null, latestConsultation: null, quorateAssemblyMonths: [], reportedMonths: [], ledgerEntryMonths: [], consultationRounds: [] };
-const nation = { __typename: 'Nation', id: 'nation:ve', dashboardCommunes: sample.communes.map(() => facts) };
+// Domains that know no fact of any commune: only the registry's figures move.
+const scopes = dashboardScopesOf(sample.communes, sample.councils, sample.circuits);
+const none = encodeDashboardFacts({ digest: scopesDigest(scopes), from: '2020-01', communes: {} });
+const nation = { __typename: 'Nation', id: 'nation:ve', governanceDashboardFacts: none, productionDashboardFacts: none, budgetDashboardFacts: none };
 const DASHBOARD = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Nation { dashboardCommunes { id } registryDashboard { byStatus { key count } quarters { period newlyInactive } } } } }`;
 const CHANGE = `mutation($input: ChangeRegistryStatusInput!) { changeRegistryStatus(input: $input) { id registry { status } } }`;
 

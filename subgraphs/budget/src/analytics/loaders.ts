@@ -2,7 +2,7 @@ import { toInt } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { toBig } from '../tables.js';
-import { bucketSql, monthsByKey, today, type TrendBucket } from '@comuna/subgraph-kit';
+import { bucketSql, communeMonthsByLevel, dashboardFactsText, encodeIndexes, levelScopeCte, monthsByKey, today, type LevelScopes, type TrendBucket } from '@comuna/subgraph-kit';
 import { scopedRows, type ScopedKey } from './scoped-query.js';
 
 export interface LatestRound {
@@ -125,6 +125,44 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
         return keys.map((k) => out.get(k.territoryId) ?? emptyParticipation());
       },
       { cacheKeyFn: (k) => k.territoryId, maxBatchSize: 1000 },
+    ),
+    /**
+     * Per commune of each dashboard level (ADR 0005, "Dashboards by level"): the latest ledger entry, the months
+     * with one up to today, and the rounds held in which it took part (a circuit in scope cast ballots, or a body
+     * in scope had a proposal), as the facts text territory reads. Two statements for the whole batch.
+     */
+    dashboardFacts: new DataLoader<LevelScopes, string, string>(
+      async (levels) => {
+        const cte = levelScopeCte(em, levels);
+        const month = 'substr(l.paid_on, 1, 7)';
+        const [ledger, parts, rounds] = await Promise.all([
+          em.execute(
+            `with ${cte.sql} select d.k as k, ${month} as m, max(l.paid_on) as last, case when min(l.paid_on) <= ? then 1 else 0 end as counted
+             from d join ledger_entry l on l.body_id = d.b group by d.k, ${month}`,
+            [...cte.params, today()],
+          ),
+          em.execute(
+            `with ${cte.sql} select d.k as k, ct.consultation_id as c from d join circuit_tally ct on ct.circuit_id = d.b where ct.ballots_cast > 0
+             union select d.k as k, pr.consultation_id as c from d join project p on p.body_id = d.b join proposal pr on pr.project_id = p.id`,
+            cte.params,
+          ),
+          roundsHeld(),
+        ]);
+        const roundIndex = new Map(rounds.map((r, i) => [r.consultationId, i]));
+        const took = new Map<string, number[]>();
+        for (const r of parts) {
+          const i = roundIndex.get(toInt(r.c));
+          if (i !== undefined) took.set(String(r.k), [...(took.get(String(r.k)) ?? []), i]);
+        }
+        const byLevel = communeMonthsByLevel(ledger);
+        return levels.map((level) =>
+          dashboardFactsText(level.scopes, byLevel.get(level.key), {
+            rounds: rounds.map((r) => r.heldOn),
+            roundsOf: (commune) => encodeIndexes(took.get(`${level.key}|${commune}`) ?? []),
+          }),
+        );
+      },
+      { cacheKeyFn: (level) => level.key, maxBatchSize: 1000 },
     ),
     /** Money and turnout per bucket: one UNION of three GROUP BYs per (period, currency, bucket) in the batch. */
     trend: new DataLoader<TrendKey, Map<string, TrendBucketFigures>, string>(

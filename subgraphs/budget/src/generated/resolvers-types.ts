@@ -956,6 +956,11 @@ export type Territory = {
   __typename?: 'Territory';
   /** Budget figures of the bodies in this territory's scope for a period, in one currency (never summed across currencies). */
   budget: BudgetFigures;
+  /**
+   * Plumbing, not in the public API: for each commune a dashboard level counts, the latest ledger entry, the months with one, and the part taken in every popular consultation held, as compact text territory
+   * reads (ADR 0005, "Dashboards by level"): one representation per level instead of one per commune.
+   */
+  budgetDashboardFacts?: Maybe<Scalars['String']['output']>;
   /** Money received and spent, and consultation turnout, per inhabitant over a period in one currency. */
   budgetPerInhabitant: BudgetPerInhabitant;
   /** Money and turnout as a time series: one point per bucket the period touches, empty buckets included, GROUP BY in the database. */
@@ -967,6 +972,8 @@ export type Territory = {
    * latestConsultation). An argument-less fact, so territory can apply its activity rule at past dates (ADR 0005).
    */
   consultationRounds: Array<ConsultationParticipation>;
+  /** Plumbing, not in the public API: the scopes of the communes a dashboard level counts, from territory (ADR 0005). */
+  dashboardScopes?: Maybe<Scalars['String']['output']>;
   /** Global id, `<kind>:<number>`. */
   id: Scalars['ID']['output'];
   /**
@@ -1242,27 +1249,56 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Territory'], {"id":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true,"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"census":{"population":true}}>
@@ -1745,6 +1781,7 @@ export type SupportingDocumentsResolvers<ContextType = BudgetContext, ParentType
 export type TerritoryResolvers<ContextType = BudgetContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory'], FederationReferenceType extends FederationReferenceTypes['Territory'] = FederationReferenceTypes['Territory']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Territory']> | FederationReferenceType, FederationReferenceType, ContextType>;
   budget?: Resolver<ResolversTypes['BudgetFigures'], ParentType, ContextType, RequireFields<TerritoryBudgetArgs, 'currency' | 'period'>>;
+  budgetDashboardFacts?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   budgetPerInhabitant?: Resolver<ResolversTypes['BudgetPerInhabitant'], ParentType, ContextType, RequireFields<TerritoryBudgetPerInhabitantArgs, 'currency' | 'period'>>;
   budgetTrend?: Resolver<Array<ResolversTypes['BudgetTrendPoint']>, ParentType, ContextType, RequireFields<TerritoryBudgetTrendArgs, 'bucket' | 'currency' | 'period'>>;
   consultationRounds?: Resolver<Array<ResolversTypes['ConsultationParticipation']>, ParentType, ContextType>;

@@ -50,6 +50,7 @@ export const analyticsResolvers: Pick<Resolvers, 'Territory'> = {
       return round ? participationIn(round, part) : null;
     },
     ledgerEntryMonths: (ref, _args, ctx) => ctx.loaders.analytics.ledgerMonths.load({ territoryId: ref.id, scope: scopeOf(ref) }),
+    budgetDashboardFacts: (ref, _args, ctx) => (typeof ref.dashboardScopes === 'string' ? ctx.loaders.analytics.dashboardFacts.load({ key: ref.id, scopes: ref.dashboardScopes }) : null),
     consultationRounds: async (ref, _args, ctx) => {
       const loaders = ctx.loaders.analytics;
       const [rounds, parts] = await Promise.all([loaders.roundsHeld(), loaders.participationByRound.load({ territoryId: ref.id, scope: scopeOf(ref) })]);

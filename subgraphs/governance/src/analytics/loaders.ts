@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { scopeTable, STATE_ROW, type ScopeRow } from '../loaders/scope-table.js';
 import type { TerritoryRef } from '../rows.js';
-import { bucketSql, monthsByKey, today, type TrendBucket } from '@comuna/subgraph-kit';
+import { bucketSql, communeMonthsByLevel, dashboardFactsText, levelScopeCte, monthsByKey, today, type LevelScopes, type TrendBucket } from '@comuna/subgraph-kit';
 
 export interface TrendKey {
   territory: TerritoryRef;
@@ -102,6 +102,24 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
         return monthsByKey(found, refs.map((ref) => ref.id));
       },
       { cacheKeyFn: (ref) => ref.id, maxBatchSize: 1000 },
+    ),
+    /**
+     * Per commune of each dashboard level (ADR 0005, "Dashboards by level"): the last quorate assembly and the
+     * months with one, as the facts text territory reads. One GROUP BY (commune, month) for the whole batch.
+     */
+    dashboardFacts: new DataLoader<LevelScopes, string, string>(
+      async (levels) => {
+        const cte = levelScopeCte(em, levels);
+        const month = 'substr(a.held_on, 1, 7)';
+        const rows = await em.execute(
+          `with ${cte.sql} select d.k as k, ${month} as m, max(a.held_on) as last, case when min(a.held_on) <= ? then 1 else 0 end as counted
+           from d join assembly a on a.body_id = d.b and a.quorate group by d.k, ${month}`,
+          [...cte.params, today()],
+        );
+        const byLevel = communeMonthsByLevel(rows);
+        return levels.map((level) => dashboardFactsText(level.scopes, byLevel.get(level.key)));
+      },
+      { cacheKeyFn: (level) => level.key, maxBatchSize: 1000 },
     ),
     /** Assemblies per bucket per territory: one GROUP BY (territory, bucket) per bucket size and part (listed bodies, states, nation). */
     trend: new DataLoader<TrendKey, Map<string, TrendCounts>, string>(

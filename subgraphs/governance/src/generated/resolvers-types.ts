@@ -856,11 +856,18 @@ export type Spokesperson = {
  */
 export type Territory = {
   __typename?: 'Territory';
+  /** Plumbing, not in the public API: the scopes of the communes a dashboard level counts, from territory (ADR 0005). */
+  dashboardScopes?: Maybe<Scalars['String']['output']>;
   /**
    * Governance figures of the bodies inside this territory for a period, counted in the database: assemblies held
    * and how many met quorum, attendance, the last assembly, mandates in force at the end of the period and recalls.
    */
   governance: GovernanceFigures;
+  /**
+   * Plumbing, not in the public API: for each commune a dashboard level counts, the last quorate assembly and the months with one, as compact text territory
+   * reads (ADR 0005, "Dashboards by level"): one representation per level instead of one per commune.
+   */
+  governanceDashboardFacts?: Maybe<Scalars['String']['output']>;
   /** Assemblies of the bodies in scope as a time series: one point per bucket the period touches, empty buckets included. */
   governanceTrend: Array<GovernanceTrendPoint>;
   /** Global id, `<kind>:<number>`. */
@@ -1024,12 +1031,23 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Territory'], {"id":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
-        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true},"dashboardScopes":true}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
+        | GraphQLRecursivePick<FederationTypes['Territory'], {"dashboardScopes":true,"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
         | GraphQLRecursivePick<FederationTypes['Territory'], {"scope":{"everything":true,"councilIds":true,"communeIds":true,"circuitIds":true,"stateId":true}}>
@@ -1409,6 +1427,7 @@ export type SpokespersonResolvers<ContextType = GovernanceContext, ParentType ex
 export type TerritoryResolvers<ContextType = GovernanceContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory'], FederationReferenceType extends FederationReferenceTypes['Territory'] = FederationReferenceTypes['Territory']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Territory']> | FederationReferenceType, FederationReferenceType, ContextType>;
   governance?: Resolver<ResolversTypes['GovernanceFigures'], ParentType, ContextType, RequireFields<TerritoryGovernanceArgs, 'period'>>;
+  governanceDashboardFacts?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   governanceTrend?: Resolver<Array<ResolversTypes['GovernanceTrendPoint']>, ParentType, ContextType, RequireFields<TerritoryGovernanceTrendArgs, 'bucket' | 'period'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastQuorateAssemblyOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;

@@ -11,6 +11,7 @@ export const analyticsResolvers: Pick<Resolvers, 'Territory'> = {
   Territory: {
     lastQuorateAssemblyOn: (ref, _args, ctx) => ctx.loaders.analytics.lastQuorate.load(ref),
     quorateAssemblyMonths: (ref, _args, ctx) => ctx.loaders.analytics.quorateMonths.load(ref),
+    governanceDashboardFacts: (ref, _args, ctx) => (typeof ref.dashboardScopes === 'string' ? ctx.loaders.analytics.dashboardFacts.load({ key: ref.id, scopes: ref.dashboardScopes }) : null),
     governanceTrend: async (ref, { period, bucket }, ctx) => {
       const spans = bucketSpans(period, bucket);
       const counts = await ctx.loaders.analytics.trend.load({ territory: ref, from: period.from, to: period.to, bucket });

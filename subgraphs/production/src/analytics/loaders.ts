@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { scopeCte, statesCte, summarised } from '../loaders/scope.js';
 import { monthWindow } from '../period.js';
 import type { ScopedTerritory } from '../rows.js';
-import { bucketSql, monthsByKey, type TrendBucket } from '@comuna/subgraph-kit';
+import { bucketSql, communeMonthsByLevel, dashboardFactsText, levelScopeCte, monthsByKey, type LevelScopes, type TrendBucket } from '@comuna/subgraph-kit';
 import { currentMonth } from '../period.js';
 
 export interface FoodTrendKey {
@@ -98,6 +98,23 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
         return monthsByKey(rows, territories.map((t) => t.id));
       },
       { cacheKeyFn: (t) => t.id, maxBatchSize: 1000 },
+    ),
+    /**
+     * Per commune of each dashboard level (ADR 0005, "Dashboards by level"): the latest month reported and the
+     * months reported up to the current one, as the facts text territory reads. One GROUP BY (commune, month).
+     */
+    dashboardFacts: new DataLoader<LevelScopes, string, string>(
+      async (levels) => {
+        const cte = levelScopeCte(em, levels);
+        const rows = await em.execute(
+          `with ${cte.sql} select d.k as k, r.month as m, r.month || '-01' as last, case when r.month <= ? then 1 else 0 end as counted
+           from d join production_unit u on u.owner_id = d.b join production_report r on r.unit_id = u.id group by d.k, r.month`,
+          [...cte.params, currentMonth()],
+        );
+        const byLevel = communeMonthsByLevel(rows);
+        return levels.map((level) => dashboardFactsText(level.scopes, byLevel.get(level.key)));
+      },
+      { cacheKeyFn: (level) => level.key, maxBatchSize: 1000 },
     ),
     /** Output per (territory, bucket, product): one GROUP BY per bucket size, period and part (listed bodies, states, nation) in the batch. */
     foodTrend: new DataLoader<FoodTrendKey, BucketOutputs, string>(

@@ -13,6 +13,7 @@ export const analyticsResolvers: Pick<Resolvers, 'Territory'> = {
   Territory: {
     lastReportedMonth: (ref, _args, ctx) => ctx.loaders.analytics.lastReportedMonth.load(scoped(ref)),
     reportedMonths: (ref, _args, ctx) => ctx.loaders.analytics.reportedMonths.load(scoped(ref)),
+    productionDashboardFacts: (ref, _args, ctx) => (typeof ref.dashboardScopes === 'string' ? ctx.loaders.analytics.dashboardFacts.load({ key: ref.id, scopes: ref.dashboardScopes }) : null),
     foodTrend: async (ref, { period, bucket }, ctx) => {
       const territory = scoped(ref);
       const checked = validPeriod(period);

@@ -1,4 +1,4 @@
-import { placeholders, toInt } from '@comuna/subgraph-kit';
+import { encodeDashboardScopes, placeholders, toInt, type CommuneScope } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { communeTable } from '../bodies.js';
@@ -53,7 +53,11 @@ export interface LevelQuarters {
  * set (as `dashboards`), so resetLoaders() after a write clears them with the others.
  */
 export function createDashboardLoaders(em: SqlEntityManager) {
-  const loaders = {
+  const loaders: {
+    communes: DataLoader<DashboardLevel, CommuneRow[], string>;
+    scopes: DataLoader<DashboardLevel, string, string>;
+    quarters: DataLoader<DashboardLevel, LevelQuarters, string>;
+  } = {
     /** The communes of each level, by id: the list is read twice in one federated query, so its order depends on ids only. */
     communes: new DataLoader<DashboardLevel, CommuneRow[], string>(
       async (levels) => {
@@ -64,6 +68,35 @@ export function createDashboardLoaders(em: SqlEntityManager) {
           out.set(key, [...(out.get(key) ?? []), communeTable.map(raw) as CommuneRow]);
         }
         return levels.map((l) => (out.get(levelKey(l)) ?? []).sort((a, b) => a.id - b.id));
+      },
+      { cacheKeyFn: levelKey, maxBatchSize: 1000 },
+    ),
+    /**
+     * The scopes of each level's communes as the compact text the domains read (ADR 0005): every commune of the
+     * level with its councils and circuits, in the order of `communes`. Two statements per batch of levels.
+     */
+    scopes: new DataLoader<DashboardLevel, string, string>(
+      async (levels) => {
+        const members = (table: string) => perLevel(levels, 'm.commune_id as k, m.id as id', `${table} m join commune c on c.id = m.commune_id`, '');
+        const [councils, circuits, communes] = await Promise.all([
+          (async () => { const q = members('communal_council'); return em.execute(q.sql, q.params); })(),
+          (async () => { const q = members('communal_circuit'); return em.execute(q.sql, q.params); })(),
+          loaders.communes.loadMany(levels),
+        ]);
+        const byLevel = new Map<string, Map<number, CommuneScope>>();
+        levels.forEach((level, i) => {
+          const list = communes[i];
+          if (!list || list instanceof Error) throw list ?? new Error(`no communes for ${levelKey(level)}`);
+          byLevel.set(levelKey(level), new Map(list.map((c) => [c.id, { commune: c.id, councils: [], circuits: [] }])));
+        });
+        for (const [rows, kind] of [[councils, 'councils'], [circuits, 'circuits']] as const) {
+          for (const r of rows) byLevel.get(keyOfRow(r))?.get(toInt(r.k))?.[kind].push(toInt(r.id));
+        }
+        return levels.map((level) => {
+          const scopes = [...byLevel.get(levelKey(level))!.values()];
+          for (const s of scopes) [s.councils, s.circuits].forEach((ids) => ids.sort((a, b) => a - b));
+          return encodeDashboardScopes(scopes);
+        });
       },
       { cacheKeyFn: levelKey, maxBatchSize: 1000 },
     ),

@@ -1,4 +1,4 @@
-import { badInput } from '@comuna/subgraph-kit';
+import { decodeDashboardFacts, decodeIndexesAt, decodeMonths, scopesDigest, type DashboardFacts } from '@comuna/subgraph-kit';
 import type { TerritoryContext } from '../context.js';
 import type { RegistryStatus } from '../entities/registry-columns.js';
 import type { CommuneRow } from '../rows.js';
@@ -26,18 +26,45 @@ function quarterLabels(first: string, last: string): string[] {
   return labels;
 }
 
+/** The three domains' facts texts territory @requires for a dashboard (ADR 0005, "Dashboards by level"). */
+export interface CarriedDashboardFacts {
+  governanceDashboardFacts?: string | null;
+  productionDashboardFacts?: string | null;
+  budgetDashboardFacts?: string | null;
+}
+
+/** One commune's facts, read from the three domains' texts; a commune a domain left out has none of its facts. */
+function communeFacts(id: number, governance: DashboardFacts, production: DashboardFacts, budget: DashboardFacts): ActivityFacts & MonthlyFacts {
+  const [lastQuorate = null, quorateMonths = ''] = governance.communes[id] ?? [];
+  const [lastReported = null, reportedMonths = ''] = production.communes[id] ?? [];
+  const [lastLedger = null, ledgerMonths = '', rounds = ''] = budget.communes[id] ?? [];
+  const consultationRounds = decodeIndexesAt(rounds || '0', budget.rounds ?? []);
+  return {
+    lastQuorateAssemblyOn: lastQuorate,
+    quorateAssemblyMonths: decodeMonths(quorateMonths || '0', governance.from),
+    lastReportedMonth: lastReported,
+    reportedMonths: decodeMonths(reportedMonths || '0', production.from),
+    lastLedgerEntryOn: lastLedger,
+    ledgerEntryMonths: decodeMonths(ledgerMonths || '0', budget.from),
+    latestConsultation: consultationRounds.at(-1) ?? null,
+    consultationRounds,
+  };
+}
+
 /**
- * Dashboard figures of a level: statuses from the registry, activity by the rule from the facts the gateway sent
- * (today's from the latest dates, each past quarter's from the per-month facts).
+ * Dashboard figures of a level: statuses from the registry, activity by the rule from the facts the domains sent
+ * for the level's communes (today's from the latest dates, each past quarter's from the per-month facts).
  */
-export async function registryDashboard(ctx: TerritoryContext, level: DashboardLevel, facts: (ActivityFacts & MonthlyFacts)[] | undefined, rule: ActivityRule) {
-  if (!facts) throw badInput('The dashboard came without its communes\' activity facts; ask for it through the gateway');
-  const [communes, recorded] = await Promise.all([dashboardCommunes(ctx, level), ctx.loaders.dashboards.quarters.load(level)]);
-  // The facts arrive in the order of the list the gateway fetched a moment ago; a commune registered in between
-  // would shift them, so refuse rather than pair a commune with another's facts.
-  if (communes.length !== facts.length) {
-    throw badInput(`The registry changed while the dashboard was computed (${facts.length} communes fetched, ${communes.length} now); ask again`);
-  }
+export async function registryDashboard(ctx: TerritoryContext, level: DashboardLevel, carried: CarriedDashboardFacts, rule: ActivityRule) {
+  const loaders = ctx.loaders.dashboards;
+  const [communes, recorded, scopes] = await Promise.all([dashboardCommunes(ctx, level), loaders.quarters.load(level), loaders.scopes.load(level)]);
+  // The domains answered for the scopes territory listed a moment ago; a commune registered or a council moved
+  // in between would pair facts with the wrong list, so each text must name today's scopes.
+  const digest = scopesDigest(scopes);
+  const governance = decodeDashboardFacts(carried.governanceDashboardFacts, 'governance', digest);
+  const production = decodeDashboardFacts(carried.productionDashboardFacts, 'production', digest);
+  const budget = decodeDashboardFacts(carried.budgetDashboardFacts, 'budget', digest);
+  const facts = communes.map((c) => communeFacts(c.id, governance, production, budget));
   const verdicts = communes.map((c, i) => ({ commune: c, active: evaluate(facts[i]!, rule).active }));
   const seen = [...recorded.registered.keys(), ...recorded.inactivated.keys()].sort();
   const today = rule.asOf;

@@ -264,6 +264,11 @@ export type CommunalCircuit = RegistryBody & Territory & {
   commune?: Maybe<Commune>;
   /** Its communal councils. */
   councils: Array<CommunalCouncil>;
+  /**
+   * Plumbing for the domains, not in the public API: the scopes of the communes its registry dashboard counts, as
+   * compact text (ADR 0005, "Dashboards by level"); null where there is no dashboard.
+   */
+  dashboardScopes?: Maybe<Scalars['String']['output']>;
   /** Global id, `circuit:<n>`. */
   id: Scalars['ID']['output'];
   /** Date of the latest ledger entry of a body in its scope (from budget). */
@@ -319,14 +324,23 @@ export type CommunalCity = RegistryBody & Territory & {
   __typename?: 'CommunalCity';
   /** Whether the city is active (its scope: its communes, their councils and circuits) by the activity rule (configured defaults, overridable here), each criterion explained with its date. */
   activity: Activity;
+  /** Plumbing, not in the public API: budget's facts of the communes its dashboard counts. */
+  budgetDashboardFacts?: Maybe<Scalars['String']['output']>;
   /** Census summed over the councils of its communes. */
   census: Census;
   /** Registry code. */
   code: Scalars['String']['output'];
   /** Its communes. */
   communes: Array<Commune>;
-  /** The communes its registry dashboard counts, by id (the gateway fetches their activity facts from them). */
+  /** The communes its registry dashboard counts, by id. */
   dashboardCommunes: Array<Commune>;
+  /**
+   * Plumbing for the domains, not in the public API: the scopes of the communes its registry dashboard counts, as
+   * compact text (ADR 0005, "Dashboards by level"); null where there is no dashboard.
+   */
+  dashboardScopes?: Maybe<Scalars['String']['output']>;
+  /** Plumbing, not in the public API: governance's facts of the communes its dashboard counts (compact text; ADR 0005). */
+  governanceDashboardFacts?: Maybe<Scalars['String']['output']>;
   /** Global id, `city:<n>`. */
   id: Scalars['ID']['output'];
   /** Date of the latest ledger entry of a body in its scope (from budget). */
@@ -341,6 +355,8 @@ export type CommunalCity = RegistryBody & Territory & {
   level: TerritoryLevel;
   /** Name. */
   name: Scalars['String']['output'];
+  /** Plumbing, not in the public API: production's facts of the communes its dashboard counts. */
+  productionDashboardFacts?: Maybe<Scalars['String']['output']>;
   /** Which values are synthetic. */
   provenance: Provenance;
   /** Registry entry. */
@@ -398,6 +414,11 @@ export type CommunalCouncil = RegistryBody & Territory & {
   code: Scalars['String']['output'];
   /** The commune it belongs to, if any (at most one). */
   commune?: Maybe<Commune>;
+  /**
+   * Plumbing for the domains, not in the public API: the scopes of the communes its registry dashboard counts, as
+   * compact text (ADR 0005, "Dashboards by level"); null where there is no dashboard.
+   */
+  dashboardScopes?: Maybe<Scalars['String']['output']>;
   /** Global id, `council:<n>`. */
   id: Scalars['ID']['output'];
   /** Date of the latest ledger entry of a body in its scope (from budget). */
@@ -489,10 +510,13 @@ export type Commune = RegistryBody & Territory & {
   code: Scalars['String']['output'];
   /** The communal city it belongs to, if any. */
   communalCity?: Maybe<CommunalCity>;
-  /** Part taken in every popular consultation held, oldest first (from budget). */
-  consultationRounds: Array<ConsultationParticipation>;
   /** Its communal councils. */
   councils: Array<CommunalCouncil>;
+  /**
+   * Plumbing for the domains, not in the public API: the scopes of the communes its registry dashboard counts, as
+   * compact text (ADR 0005, "Dashboards by level"); null where there is no dashboard.
+   */
+  dashboardScopes?: Maybe<Scalars['String']['output']>;
   /** Last formation step completed. */
   formationStep: FormationStep;
   /** Founding date. */
@@ -509,20 +533,14 @@ export type Commune = RegistryBody & Territory & {
   lastReportedMonth?: Maybe<Scalars['Date']['output']>;
   /** Part taken in the latest popular consultation (from budget). */
   latestConsultation?: Maybe<ConsultationParticipation>;
-  /** Months with a ledger entry of a body in its scope, oldest first (from budget). */
-  ledgerEntryMonths: Array<Scalars['Date']['output']>;
   /** COMMUNE. */
   level: TerritoryLevel;
   /** Name. */
   name: Scalars['String']['output'];
   /** Which values are synthetic. */
   provenance: Provenance;
-  /** Months with a quorate assembly of a body in its scope, oldest first (from governance; the registry dashboard's derived series). */
-  quorateAssemblyMonths: Array<Scalars['Date']['output']>;
   /** Registry entry. */
   registry: RegistryRecord;
-  /** Months reported by a production unit of a body in its scope, oldest first (from production). */
-  reportedMonths: Array<Scalars['Date']['output']>;
   /** The communal bodies inside it (see TerritoryScope). */
   scope: TerritoryScope;
   /** The state of its seat (where the registry counts it). */
@@ -811,6 +829,11 @@ export type Municipality = Territory & {
   census: Census;
   /** Open Civic Data division id. */
   code: Scalars['String']['output'];
+  /**
+   * Plumbing for the domains, not in the public API: the scopes of the communes its registry dashboard counts, as
+   * compact text (ADR 0005, "Dashboards by level"); null where there is no dashboard.
+   */
+  dashboardScopes?: Maybe<Scalars['String']['output']>;
   /** Global id, `municipality:<n>`. */
   id: Scalars['ID']['output'];
   /** MUNICIPALITY. */
@@ -900,16 +923,27 @@ export type MutationUpdateCensusArgs = {
 /** Venezuela: the root of both hierarchies. */
 export type Nation = Territory & {
   __typename?: 'Nation';
+  /** Plumbing, not in the public API: budget's facts of the communes its dashboard counts. */
+  budgetDashboardFacts?: Maybe<Scalars['String']['output']>;
   /** Census summed over every communal council. */
   census: Census;
-  /** The communes its registry dashboard counts, by id (the gateway fetches their activity facts from them). */
+  /** The communes its registry dashboard counts, by id. */
   dashboardCommunes: Array<Commune>;
+  /**
+   * Plumbing for the domains, not in the public API: the scopes of the communes its registry dashboard counts, as
+   * compact text (ADR 0005, "Dashboards by level"); null where there is no dashboard.
+   */
+  dashboardScopes?: Maybe<Scalars['String']['output']>;
+  /** Plumbing, not in the public API: governance's facts of the communes its dashboard counts (compact text; ADR 0005). */
+  governanceDashboardFacts?: Maybe<Scalars['String']['output']>;
   /** Always `nation:ve`. */
   id: Scalars['ID']['output'];
   /** NATION. */
   level: TerritoryLevel;
   /** Venezuela. */
   name: Scalars['String']['output'];
+  /** Plumbing, not in the public API: production's facts of the communes its dashboard counts. */
+  productionDashboardFacts?: Maybe<Scalars['String']['output']>;
   /** Registry dashboard of its communes: by status, registered against active by the activity rule, and per quarter. */
   registryDashboard: RegistryDashboard;
   /** The communal bodies inside it (see TerritoryScope). */
@@ -942,6 +976,11 @@ export type Parish = Territory & {
   census: Census;
   /** Open Civic Data division id. */
   code: Scalars['String']['output'];
+  /**
+   * Plumbing for the domains, not in the public API: the scopes of the communes its registry dashboard counts, as
+   * compact text (ADR 0005, "Dashboards by level"); null where there is no dashboard.
+   */
+  dashboardScopes?: Maybe<Scalars['String']['output']>;
   /** Global id, `parish:<n>`. */
   id: Scalars['ID']['output'];
   /** PARISH. */
@@ -1262,12 +1301,21 @@ export type SortDirection =
 /** A state (estado) or the Capital District. */
 export type State = Territory & {
   __typename?: 'State';
+  /** Plumbing, not in the public API: budget's facts of the communes its dashboard counts. */
+  budgetDashboardFacts?: Maybe<Scalars['String']['output']>;
   /** Census summed over the councils in its parishes. */
   census: Census;
   /** Open Civic Data division id, e.g. ocd-division/country:ve/estado:lara. */
   code: Scalars['String']['output'];
-  /** The communes its registry dashboard counts, by id (the gateway fetches their activity facts from them). */
+  /** The communes its registry dashboard counts, by id. */
   dashboardCommunes: Array<Commune>;
+  /**
+   * Plumbing for the domains, not in the public API: the scopes of the communes its registry dashboard counts, as
+   * compact text (ADR 0005, "Dashboards by level"); null where there is no dashboard.
+   */
+  dashboardScopes?: Maybe<Scalars['String']['output']>;
+  /** Plumbing, not in the public API: governance's facts of the communes its dashboard counts (compact text; ADR 0005). */
+  governanceDashboardFacts?: Maybe<Scalars['String']['output']>;
   /** Global id, `state:<n>`. */
   id: Scalars['ID']['output'];
   /** STATE. */
@@ -1276,6 +1324,8 @@ export type State = Territory & {
   municipalities: Array<Municipality>;
   /** Name. */
   name: Scalars['String']['output'];
+  /** Plumbing, not in the public API: production's facts of the communes its dashboard counts. */
+  productionDashboardFacts?: Maybe<Scalars['String']['output']>;
   /** Registry dashboard of its communes: by status, registered against active by the activity rule, and per quarter. */
   registryDashboard: RegistryDashboard;
   /** The communal bodies inside it (see TerritoryScope). */
@@ -1320,6 +1370,11 @@ export type StatusChange = {
 export type Territory = {
   /** Households, families and people living in it, summed from its communal councils' census figures. */
   census: Census;
+  /**
+   * Plumbing for the domains, not in the public API: the scopes of the communes its registry dashboard counts, as
+   * compact text (ADR 0005, "Dashboards by level"); null where there is no dashboard.
+   */
+  dashboardScopes?: Maybe<Scalars['String']['output']>;
   /** Global id, `<kind>:<number>`. */
   id: Scalars['ID']['output'];
   /** Which level this territory is. */
@@ -1503,8 +1558,8 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['CommunalCity'], {"id":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['CommunalCity'], {"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true}}>
-        | GraphQLRecursivePick<FederationTypes['CommunalCity'], {"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true},"dashboardCommunes":{"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true},"quorateAssemblyMonths":true,"reportedMonths":true,"ledgerEntryMonths":true,"consultationRounds":{"heldOn":true,"participated":true}}}>
-        | GraphQLRecursivePick<FederationTypes['CommunalCity'], {"dashboardCommunes":{"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true},"quorateAssemblyMonths":true,"reportedMonths":true,"ledgerEntryMonths":true,"consultationRounds":{"heldOn":true,"participated":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['CommunalCity'], {"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true},"governanceDashboardFacts":true,"productionDashboardFacts":true,"budgetDashboardFacts":true}>
+        | GraphQLRecursivePick<FederationTypes['CommunalCity'], {"governanceDashboardFacts":true,"productionDashboardFacts":true,"budgetDashboardFacts":true}> ) );
   CommunalCouncil:
     ( { __typename: 'CommunalCouncil' }
     & GraphQLRecursivePick<FederationTypes['CommunalCouncil'], {"id":true}>
@@ -1522,7 +1577,7 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Nation' }
     & GraphQLRecursivePick<FederationTypes['Nation'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Nation'], {"dashboardCommunes":{"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true},"quorateAssemblyMonths":true,"reportedMonths":true,"ledgerEntryMonths":true,"consultationRounds":{"heldOn":true,"participated":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Nation'], {"governanceDashboardFacts":true,"productionDashboardFacts":true,"budgetDashboardFacts":true}> ) );
   Parish:
     ( { __typename: 'Parish' }
     & GraphQLRecursivePick<FederationTypes['Parish'], {"id":true}> );
@@ -1530,7 +1585,7 @@ export type FederationReferenceTypes = {
     ( { __typename: 'State' }
     & GraphQLRecursivePick<FederationTypes['State'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['State'], {"dashboardCommunes":{"lastQuorateAssemblyOn":true,"lastReportedMonth":true,"lastLedgerEntryOn":true,"latestConsultation":{"heldOn":true,"participated":true},"quorateAssemblyMonths":true,"reportedMonths":true,"ledgerEntryMonths":true,"consultationRounds":{"heldOn":true,"participated":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['State'], {"governanceDashboardFacts":true,"productionDashboardFacts":true,"budgetDashboardFacts":true}> ) );
   Territory:
     ( { __typename: 'Territory' }
     & GraphQLRecursivePick<FederationTypes['Territory'], {"id":true}> );
@@ -1791,6 +1846,7 @@ export type CommunalCircuitResolvers<ContextType = TerritoryContext, ParentType 
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   commune?: Resolver<Maybe<ResolversTypes['Commune']>, ParentType, ContextType>;
   councils?: Resolver<Array<ResolversTypes['CommunalCouncil']>, ParentType, ContextType>;
+  dashboardScopes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1819,6 +1875,7 @@ export type CommunalCityResolvers<ContextType = TerritoryContext, ParentType ext
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   communes?: Resolver<Array<ResolversTypes['Commune']>, ParentType, ContextType>;
   dashboardCommunes?: Resolver<Array<ResolversTypes['Commune']>, ParentType, ContextType>;
+  dashboardScopes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1848,6 +1905,7 @@ export type CommunalCouncilResolvers<ContextType = TerritoryContext, ParentType 
   circuit?: Resolver<Maybe<ResolversTypes['CommunalCircuit']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   commune?: Resolver<Maybe<ResolversTypes['Commune']>, ParentType, ContextType>;
+  dashboardScopes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1881,6 +1939,7 @@ export type CommuneResolvers<ContextType = TerritoryContext, ParentType extends 
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   communalCity?: Resolver<Maybe<ResolversTypes['CommunalCity']>, ParentType, ContextType>;
   councils?: Resolver<Array<ResolversTypes['CommunalCouncil']>, ParentType, ContextType>;
+  dashboardScopes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   formationStep?: Resolver<ResolversTypes['FormationStep'], ParentType, ContextType>;
   foundedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1952,6 +2011,7 @@ export type MunicipalityResolvers<ContextType = TerritoryContext, ParentType ext
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   census?: Resolver<ResolversTypes['Census'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dashboardScopes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1977,6 +2037,7 @@ export type NationResolvers<ContextType = TerritoryContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Nation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   census?: Resolver<ResolversTypes['Census'], ParentType, ContextType>;
   dashboardCommunes?: Resolver<Array<ResolversTypes['Commune']>, ParentType, ContextType>;
+  dashboardScopes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1996,6 +2057,7 @@ export type ParishResolvers<ContextType = TerritoryContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Parish']> | FederationReferenceType, FederationReferenceType, ContextType>;
   census?: Resolver<ResolversTypes['Census'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dashboardScopes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
@@ -2077,6 +2139,7 @@ export type StateResolvers<ContextType = TerritoryContext, ParentType extends Re
   census?: Resolver<ResolversTypes['Census'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dashboardCommunes?: Resolver<Array<ResolversTypes['Commune']>, ParentType, ContextType>;
+  dashboardScopes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
