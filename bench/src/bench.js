@@ -144,6 +144,12 @@ function render() {
       const subs = ['territory', 'governance', 'production', 'budget'];
       lines.push(`| ${row.scenario.id} ${row.scenario.title} | ${row.setting} | ${target.name} | ${f(m((r) => r.rps))} | ${f(m((r) => r.p50))} | ${f(m((r) => r.p95))} | ${f(m((r) => r.p99))} | ${rs.reduce((n, r) => n + r.errors, 0)} | ${f(m((r) => r.cpuPer1000[target.name]), 2)} · ${subs.map((s) => f(m((r) => r.cpuPer1000[s]), 2)).join(' / ')} | ${f(Math.max(...rs.map((r) => r.peakRss[target.name])))} · ${subs.map((s) => f(Math.max(...rs.map((r) => r.peakRss[s])))).join(' / ')} | ${f(m((r) => r.statementsPerRequest ?? NaN), 1)} | ${key === 'a' ? f(row.ratio, 2) : ''} |`);
     }
+    // The pairs run back to back on the same processes: peak RSS per run shows whether memory keeps growing.
+    const growth = (name) => {
+      const peaks = row.runs.a.map((r) => r.peakRss[name]);
+      return `${name} ${peaks.map((p) => f(p)).join(' → ')} (${f(((Math.max(...peaks.slice(1)) - peaks[0]) / peaks[0]) * 100, 1)} %)`;
+    };
+    lines.push(`| ${row.scenario.id} peak RSS MB per run, back to back | ${row.setting} | ${[row.a.name, 'territory', 'governance', 'production', 'budget'].map(growth).join('; ')} | | | | | | | | | |`);
     if (row.floorSql) lines.push(`| ${row.scenario.id} raw-SQL floor | | ${row.floorSql.statements} statements alone | | ${f(row.floorSql.p50)} | ${f(row.floorSql.p95)} | | | | | | |`);
   }
   return `${lines.join('\n')}\n`;
