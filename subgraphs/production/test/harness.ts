@@ -31,6 +31,7 @@ export const KEYED_TABLES: Record<string, string> = {
   production_state_output: 'state_id, month, product_id',
   production_state_type_output: 'state_id, month, unit_type, product_id',
   production_state_units: 'state_id, founded_month, unit_type',
+  production_body_months: 'body_id, month',
 };
 
 /**

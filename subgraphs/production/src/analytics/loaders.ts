@@ -101,14 +101,15 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
     ),
     /**
      * Per commune of each dashboard level (ADR 0005, "Dashboards by level"): the latest month reported and the
-     * months reported up to the current one, as the facts text territory reads. One GROUP BY (commune, month).
+     * months reported up to the current one, as the facts text territory reads. One GROUP BY (commune, month) over
+     * the reports per (body, month) summary rather than the reports themselves (half the rows, no unit join).
      */
     dashboardFacts: new DataLoader<LevelScopes, string, string>(
       async (levels) => {
         const cte = levelScopeCte(em, levels);
         const rows = await em.execute(
-          `with ${cte.sql} select d.k as k, r.month as m, r.month || '-01' as last, case when r.month <= ? then 1 else 0 end as counted
-           from d join production_unit u on u.owner_id = d.b join production_report r on r.unit_id = u.id group by d.k, r.month`,
+          `with ${cte.sql} select d.k as k, m.month as m, m.month || '-01' as last, case when m.month <= ? then 1 else 0 end as counted
+           from d join production_body_months m on m.body_id = d.b and m.reports > 0 group by d.k, m.month`,
           [...cte.params, currentMonth()],
         );
         const byLevel = communeMonthsByLevel(rows);

@@ -1,3 +1,4 @@
+import { BodyMonths } from './body-months.js';
 import { BodyState } from './body-state.js';
 import { ExchangeFlow } from './exchange-flow.js';
 import { PriceAgreement } from './price-agreement.js';
@@ -8,5 +9,5 @@ import { ReportRevision } from './report-revision.js';
 import { StateOutput, StateTypeOutput, StateUnits } from './state-summaries.js';
 import { UnitProduct } from './unit-product.js';
 
-export { BodyState, ExchangeFlow, PriceAgreement, Product, ProductionReport, ProductionUnit, ReportRevision, StateOutput, StateTypeOutput, StateUnits, UnitProduct };
-export const entities = [Product, ProductionUnit, UnitProduct, ProductionReport, ReportRevision, PriceAgreement, ExchangeFlow, BodyState, StateOutput, StateTypeOutput, StateUnits];
+export { BodyMonths, BodyState, ExchangeFlow, PriceAgreement, Product, ProductionReport, ProductionUnit, ReportRevision, StateOutput, StateTypeOutput, StateUnits, UnitProduct };
+export const entities = [Product, ProductionUnit, UnitProduct, ProductionReport, ReportRevision, PriceAgreement, ExchangeFlow, BodyState, StateOutput, StateTypeOutput, StateUnits, BodyMonths];

@@ -13,7 +13,9 @@ export interface Summary {
 export const OUTPUT: Summary = { table: 'production_state_output', keys: ['state_id', 'month', 'product_id'], values: ['quantity', 'reports'] };
 export const TYPE_OUTPUT: Summary = { table: 'production_state_type_output', keys: ['state_id', 'month', 'unit_type', 'product_id'], values: ['quantity', 'reports'] };
 export const UNITS: Summary = { table: 'production_state_units', keys: ['state_id', 'founded_month', 'unit_type'], values: ['units', 'workers'] };
-export const SUMMARIES = [OUTPUT, TYPE_OUTPUT, UNITS];
+/** Reports per (owning body, month): the months a body reported, whatever its state (dashboards, ADR 0005). */
+export const BODY_MONTHS: Summary = { table: 'production_body_months', keys: ['body_id', 'month'], values: ['reports'] };
+export const SUMMARIES = [OUTPUT, TYPE_OUTPUT, UNITS, BODY_MONTHS];
 const OUTPUTS = [OUTPUT, TYPE_OUTPUT];
 
 /** A body's state, '' while production does not know it (the nation still counts its facts). */
@@ -30,19 +32,23 @@ function upsert(s: Summary, select: string): string {
     on conflict (${s.keys.join(', ')}) do update set ${s.values.map((v) => `${v} = ${s.table}.${v} + excluded.${v}`).join(', ')}`;
 }
 
-/** One report `r`: its quantity and one report, under its unit's state and type. */
-export const reportDelta = (r: string, sign: 1 | -1): string[] =>
-  OUTPUTS.map((s) =>
+/** One report `r`: its quantity and one report, under its unit's state and type, and one report of its unit's owner that month. */
+export const reportDelta = (r: string, sign: 1 | -1): string[] => [
+  ...OUTPUTS.map((s) =>
     upsert(s, `select ${stateOf('u.owner_id')}, ${r}.month, ${[...typed(s, 'u.type'), `${r}.product_id`].join(', ')}, ${neg(sign, `${r}.quantity`)}, ${neg(sign, '1')}
       from production_unit u where u.id = ${r}.unit_id`),
-  );
+  ),
+  upsert(BODY_MONTHS, `select u.owner_id, ${r}.month, ${neg(sign, '1')} from production_unit u where u.id = ${r}.unit_id`),
+];
 
 /** Every report of one unit `u` (when its owner or type changes, the reports move with it). */
-export const unitReportsDelta = (u: string, sign: 1 | -1): string[] =>
-  OUTPUTS.map((s) =>
+export const unitReportsDelta = (u: string, sign: 1 | -1): string[] => [
+  ...OUTPUTS.map((s) =>
     upsert(s, `select ${stateOf(`${u}.owner_id`)}, r.month, ${[...typed(s, `${u}.type`), 'r.product_id'].join(', ')}, ${neg(sign, 'sum(r.quantity)')}, ${neg(sign, 'count(*)')}
       from production_report r where r.unit_id = ${u}.id group by r.month, r.product_id`),
-  );
+  ),
+  upsert(BODY_MONTHS, `select ${u}.owner_id, r.month, ${neg(sign, 'count(*)')} from production_report r where r.unit_id = ${u}.id group by r.month`),
+];
 
 /** One unit `u` among the active units, if it is active. */
 export const unitDelta = (u: string, sign: 1 | -1): string =>
@@ -69,6 +75,8 @@ export function rebuildStatements(): string[] {
         select ${keys.join(', ')}, sum(r.quantity), count(*) from production_report r join production_unit u on u.id = r.unit_id
         left join body_state bs on bs.body_id = u.owner_id group by ${keys.join(', ')}`;
     }),
+    `insert into ${BODY_MONTHS.table} (${[...BODY_MONTHS.keys, ...BODY_MONTHS.values].join(', ')})
+      select u.owner_id, r.month, count(*) from production_report r join production_unit u on u.id = r.unit_id group by u.owner_id, r.month`,
     `insert into ${UNITS.table} (${[...UNITS.keys, ...UNITS.values].join(', ')})
       select ${state}, substr(u.founded_on, 1, 7), u.type, count(*), sum(u.workers) from production_unit u left join body_state bs on bs.body_id = u.owner_id
       where u.status = 'ACTIVE' group by ${state}, substr(u.founded_on, 1, 7), u.type`,

@@ -1,18 +1,25 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { rebuildStatements } from './contributions.js';
-import { sqliteTriggers } from './triggers.js';
+import { SQLITE_TRIGGER_NAMES, sqliteTriggers } from './triggers.js';
 
 /**
- * SQLite, on every start: the summary triggers, and the summaries themselves when a database that already held
- * facts has just gained the (empty) summary tables, so a state's figures never start out missing.
+ * SQLite, on every start: the summary triggers as the code defines them today (dropped first: a trigger kept from an
+ * older version would go on writing the old summaries), and the summaries themselves when a database that already
+ * held facts has just gained an empty summary table, so no figure starts out missing.
  */
 export async function installSqliteSummaries(em: SqlEntityManager): Promise<void> {
-  for (const statement of sqliteTriggers()) await em.execute(statement);
+  await em.transactional(async (tx) => {
+    for (const name of SQLITE_TRIGGER_NAMES) await tx.execute(`drop trigger if exists ${name}`);
+    for (const statement of sqliteTriggers()) await tx.execute(statement);
+  });
   const [row] = await em.execute(
-    `select (select count(*) from (select 1 from production_unit limit 1) as x) as facts,
-            (select count(*) from (select 1 from production_state_units limit 1) as y) + (select count(*) from (select 1 from production_state_output limit 1) as z) as summaries`,
+    `select (select count(*) from (select 1 from production_report limit 1) as x) as reports,
+            (select count(*) from (select 1 from production_unit limit 1) as x) as units,
+            (select count(*) from (select 1 from production_state_units limit 1) as y) + (select count(*) from (select 1 from production_state_output limit 1) as z) as summaries,
+            (select count(*) from (select 1 from production_body_months limit 1) as w) as body_months`,
   );
-  if (Number(row!.facts) > 0 && Number(row!.summaries) === 0) {
+  const missing = (Number(row!.units) > 0 && Number(row!.summaries) === 0) || (Number(row!.reports) > 0 && Number(row!.body_months) === 0);
+  if (missing) {
     await em.transactional(async (tx) => {
       for (const statement of rebuildStatements()) await tx.execute(statement);
     });
