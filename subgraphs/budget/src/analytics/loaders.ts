@@ -2,7 +2,7 @@ import { toInt } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { toBig } from '../tables.js';
-import { bucketSql, communeMonthsByLevel, dashboardFactsText, encodeIndexes, levelScopeCte, monthsByKey, today, type LevelScopes, type TrendBucket } from '@comuna/subgraph-kit';
+import { bucketSql, communeMonthsByLevel, dashboardFactsText, encodeIndexes, levelScopeCte, monthListSql, monthsByKey, today, type LevelScopes, type TrendBucket } from '@comuna/subgraph-kit';
 import { scopedRows, type ScopedKey } from './scoped-query.js';
 
 export interface LatestRound {
@@ -134,11 +134,10 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
     dashboardFacts: new DataLoader<LevelScopes, string, string>(
       async (levels) => {
         const cte = levelScopeCte(em, levels);
-        const month = 'substr(l.paid_on, 1, 7)';
         const [ledger, parts, rounds] = await Promise.all([
           em.execute(
-            `with ${cte.sql} select d.k as k, ${month} as m, max(l.paid_on) as last, case when min(l.paid_on) <= ? then 1 else 0 end as counted
-             from d join ledger_entry l on l.body_id = d.b group by d.k, ${month}`,
+            `with ${cte.sql} select d.k as k, ${monthListSql(em, 'case when l.paid_on <= ? then substr(l.paid_on, 1, 7) end')} as months, max(l.paid_on) as last
+             from d join ledger_entry l on l.body_id = d.b group by d.k`,
             [...cte.params, today()],
           ),
           em.execute(

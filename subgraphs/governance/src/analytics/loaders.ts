@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { scopeTable, STATE_ROW, type ScopeRow } from '../loaders/scope-table.js';
 import type { TerritoryRef } from '../rows.js';
-import { bucketSql, communeMonthsByLevel, dashboardFactsText, levelScopeCte, monthsByKey, today, type LevelScopes, type TrendBucket } from '@comuna/subgraph-kit';
+import { bucketSql, communeMonthsByLevel, dashboardFactsText, levelScopeCte, monthListSql, monthsByKey, today, type LevelScopes, type TrendBucket } from '@comuna/subgraph-kit';
 
 export interface TrendKey {
   territory: TerritoryRef;
@@ -105,15 +105,14 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
     ),
     /**
      * Per commune of each dashboard level (ADR 0005, "Dashboards by level"): the last quorate assembly and the
-     * months with one, as the facts text territory reads. One GROUP BY (commune, month) for the whole batch.
+     * months with one, as the facts text territory reads. One GROUP BY commune for the whole batch.
      */
     dashboardFacts: new DataLoader<LevelScopes, string, string>(
       async (levels) => {
         const cte = levelScopeCte(em, levels);
-        const month = 'substr(a.held_on, 1, 7)';
         const rows = await em.execute(
-          `with ${cte.sql} select d.k as k, ${month} as m, max(a.held_on) as last, case when min(a.held_on) <= ? then 1 else 0 end as counted
-           from d join assembly a on a.body_id = d.b and a.quorate group by d.k, ${month}`,
+          `with ${cte.sql} select d.k as k, ${monthListSql(em, 'case when a.held_on <= ? then substr(a.held_on, 1, 7) end')} as months, max(a.held_on) as last
+           from d join assembly a on a.body_id = d.b and a.quorate group by d.k`,
           [...cte.params, today()],
         );
         const byLevel = communeMonthsByLevel(rows);

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { scopeCte, statesCte, summarised } from '../loaders/scope.js';
 import { monthWindow } from '../period.js';
 import type { ScopedTerritory } from '../rows.js';
-import { bucketSql, communeMonthsByLevel, dashboardFactsText, levelScopeCte, monthsByKey, type LevelScopes, type TrendBucket } from '@comuna/subgraph-kit';
+import { bucketSql, communeMonthsByLevel, dashboardFactsText, levelScopeCte, monthListSql, monthsByKey, type LevelScopes, type TrendBucket } from '@comuna/subgraph-kit';
 import { currentMonth } from '../period.js';
 
 export interface FoodTrendKey {
@@ -101,15 +101,15 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
     ),
     /**
      * Per commune of each dashboard level (ADR 0005, "Dashboards by level"): the latest month reported and the
-     * months reported up to the current one, as the facts text territory reads. One GROUP BY (commune, month) over
+     * months reported up to the current one, as the facts text territory reads. One GROUP BY commune over
      * the reports per (body, month) summary rather than the reports themselves (half the rows, no unit join).
      */
     dashboardFacts: new DataLoader<LevelScopes, string, string>(
       async (levels) => {
         const cte = levelScopeCte(em, levels);
         const rows = await em.execute(
-          `with ${cte.sql} select d.k as k, m.month as m, m.month || '-01' as last, case when m.month <= ? then 1 else 0 end as counted
-           from d join production_body_months m on m.body_id = d.b and m.reports > 0 group by d.k, m.month`,
+          `with ${cte.sql} select d.k as k, ${monthListSql(em, 'case when m.month <= ? then m.month end')} as months, max(m.month) || '-01' as last
+           from d join production_body_months m on m.body_id = d.b and m.reports > 0 group by d.k`,
           [...cte.params, currentMonth()],
         );
         const byLevel = communeMonthsByLevel(rows);
