@@ -50,15 +50,18 @@ export function budgetTables(seed: string, t: NationalTerritory): Table[] {
     else councilsOf.set(c.circuitId, [c]);
   }
 
+  const communeOf = new Map(t.communes.map((m) => [m.id, m]));
   const change = (projectId: number, status: string, previous: string | null, on: string, reason: string) => changes.push([changes.length + 1, projectId, status, previous, on, reason]);
   ROUNDS.forEach((heldOn, r) => {
     const consultationId = r + 1;
     const youth = heldOn.slice(5, 7) === '08';
     const funded = youth ? 1 : 2;
     consultations.push([consultationId, heldOn, youth ? 'YOUTH' : 'GENERAL', funded, youth ? 15 : 15, json(['heldOn']), none]);
+    // Councils of a commune that stopped working (registry or dormant) propose nothing and a circuit of it casts no ballots.
+    const working = (communeId: number | null) => communeId === null || !(communeOf.get(communeId)?.stoppedIn && communeOf.get(communeId)!.stoppedIn! <= heldOn.slice(0, 7));
     for (const circuit of t.circuits) {
-      const members = councilsOf.get(circuit.id);
-      if (!members?.length || circuit.history.at(-1)!.status !== 'ACTIVE') continue;
+      const members = councilsOf.get(circuit.id)?.filter((c) => working(c.communeId));
+      if (!members?.length || circuit.history.at(-1)!.status !== 'ACTIVE' || !working(circuit.communeId)) continue;
       const slate = intBetween(random, 3, 5);
       const eligible = Math.round(members.reduce((n, c) => n + c.population, 0) * 0.7);
       const cast = Math.round(eligible * (0.15 + random() * 0.3));

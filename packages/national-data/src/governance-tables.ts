@@ -13,7 +13,7 @@ const rows = (name: string, columns: string[], data: unknown[][]): Table => ({ n
 
 /**
  * Governance history: every council's executive unit elected in 2024 (5 principals, 2 substitutes) and its
- * citizens' assemblies (quarterly when active, twice a year otherwise, none after it stopped), 1-2 decisions
+ * citizens' assemblies (quarterly when active, twice a year otherwise, none after it or its commune stopped), 1-2 decisions
  * each; every active commune's parliament in monthly session; one recall in every 200 councils. The state of
  * every council and commune (body_state) keys the governance state summaries.
  */
@@ -43,6 +43,7 @@ export function governanceTables(seed: string, t: NationalTerritory): Table[] {
     return id;
   };
 
+  const communeOf = new Map(t.communes.map((m) => [m.id, m]));
   for (const c of t.councils) {
     const status = c.history.at(-1)!.status;
     if (status === 'IN_FORMATION') continue;
@@ -61,7 +62,10 @@ export function governanceTables(seed: string, t: NationalTerritory): Table[] {
         mandates.push([mandates.length + 1, person, organId, role, seat, null, electionId, heldOn, addDays(heldOn, 3 * 365), null, json(['startOn']), none]);
       }
     }
-    const stopped = status === 'INACTIVE' ? c.history.at(-1)!.effectiveOn : PERIOD_END;
+    const commune = c.communeId === null ? undefined : communeOf.get(c.communeId);
+    const communeStopped = commune?.stoppedIn ? `${commune.stoppedIn}-01` : PERIOD_END;
+    const councilStopped = status === 'INACTIVE' ? c.history.at(-1)!.effectiveOn : PERIOD_END;
+    const stopped = councilStopped < communeStopped ? councilStopped : communeStopped;
     const every = status === 'ACTIVE' ? 91 : 182;
     let latest = 0;
     for (let day = addDays(PERIOD_START, intBetween(random, 0, 60)); day <= stopped; day = addDays(day, every + intBetween(random, -10, 10))) {

@@ -4,7 +4,11 @@ import { addDays, dayBetween } from './dates.js';
 import { buildMap, STATE_PROFILE, type NationalMap } from './map.js';
 
 export interface NationalCommune extends SampleCommune {
-  /** Month the commune stopped reporting (its units report nothing after it); null while it works. */
+  /**
+   * Month the commune stopped working (INACTIVE in the registry, or dormant while still REGISTERED): its units
+   * report nothing after it, its councils hold no assembly and its circuits take no part in consultations; null
+   * while it works.
+   */
   stoppedIn: string | null;
 }
 export interface NationalCouncil extends SampleCouncil {
@@ -78,6 +82,11 @@ export function buildTerritory(random: () => number, scale: number): NationalTer
       const entries = history(random, foundedOn, status === 'INACTIVE' ? 'ACTIVE' : status);
       const stoppedIn = status === 'INACTIVE' ? dayBetween(random, '2024-01-01', '2026-06-30') : null;
       if (stoppedIn) entries.push({ status: 'INACTIVE', effectiveOn: stoppedIn, reason: 'Organs stopped meeting; no reports since (synthetic)' });
+      // Most communes registered but never active, and a few the registry still calls active, live on paper only:
+      // their councils stop meeting, producing and proposing at some point, and the registry does not record it
+      // (what issue 10's activity rule must find).
+      const dormant = (status === 'REGISTERED' && random() < 0.85) || (status === 'ACTIVE' && random() < 0.1);
+      const dormantSince = dormant ? dayBetween(random, '2023-06-01', '2026-03-31') : null;
       const latitude = 7 + random() * 4;
       const longitude = -72 + random() * 10;
       const commune: NationalCommune = {
@@ -92,7 +101,7 @@ export function buildTerritory(random: () => number, scale: number): NationalTer
         communalCityId: null,
         centroid: { latitude: Math.round(latitude * 1e4) / 1e4, longitude: Math.round(longitude * 1e4) / 1e4 },
         history: entries,
-        stoppedIn: stoppedIn?.slice(0, 7) ?? null,
+        stoppedIn: (stoppedIn ?? dormantSince)?.slice(0, 7) ?? null,
         syntheticFields: ['name', 'code', 'kind', 'foundedOn', 'areaHectares', 'centroid', 'boundary', 'history'],
         sources: [],
       };
