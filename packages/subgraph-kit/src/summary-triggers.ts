@@ -1,3 +1,5 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+
 /**
  * Row triggers that keep a subgraph's summary tables current in the writing statement's transaction: for each fact
  * table, what removing its old row and adding its new row does to the summaries (statements written by the
@@ -42,3 +44,18 @@ export function postgresFactTriggers(prefix: string, facts: FactTable[]): string
 /** Undoes postgresFactTriggers (a migration's down). */
 export const dropPostgresFactTriggers = (prefix: string, tables: readonly string[]) =>
   tables.flatMap((table) => [`drop trigger if exists ${table}_summary on ${table}`, `drop function if exists ${prefix}_${table}_summary()`]);
+
+/**
+ * Installs SQLite triggers on start, each `create trigger if not exists <name>` preceded by a drop of that name, in
+ * one transaction: a trigger changed by a newer version replaces the old one instead of being skipped (and a
+ * failed start leaves the old ones).
+ */
+export async function replaceSqliteTriggers(em: SqlEntityManager, statements: readonly string[]): Promise<void> {
+  await em.transactional(async (tx) => {
+    for (const sql of statements) {
+      const name = /create trigger if not exists (\w+)/i.exec(sql)?.[1];
+      if (name) await tx.execute(`drop trigger if exists ${name}`);
+      await tx.execute(sql);
+    }
+  });
+}

@@ -1,3 +1,4 @@
+import { replaceSqliteTriggers } from '@comuna/subgraph-kit';
 import type { SubgraphDefinition } from '@comuna/subgraph-kit';
 import { entities } from './entities/index.js';
 import { createLoaders, type BudgetLoaders } from './loaders/index.js';
@@ -16,8 +17,7 @@ export function budgetSubgraph(): SubgraphDefinition<BudgetLoaders> {
     migrationsPath: new URL('./migrations', import.meta.url).pathname,
     createLoaders,
     seedSample,
-    async installSqliteObjects(em) {
-      for (const statement of sqliteTriggers()) await em.execute(statement);
-    },
+    // Replaced on every start: a trigger changed by a newer version must not be skipped.
+    installSqliteObjects: (em) => replaceSqliteTriggers(em, sqliteTriggers()),
   };
 }

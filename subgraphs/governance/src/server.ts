@@ -1,3 +1,4 @@
+import { replaceSqliteTriggers } from '@comuna/subgraph-kit';
 import type { SubgraphDefinition } from '@comuna/subgraph-kit';
 import { entities } from './entities/index.js';
 import { activeMandates } from './internal/active-mandates.js';
@@ -33,9 +34,8 @@ export function governanceSubgraph(options: GovernanceOptions = {}): SubgraphDef
     seedSample: (em) => seedSample(em, rules),
     // The gateway derives SPOKESPERSON grants from these (ADR 0002); no client can ask through the graph.
     internalRoutes: { 'active-mandates': activeMandates },
-    async installSqliteObjects(em) {
-      for (const statement of sqliteTriggers()) await em.execute(statement);
-    },
+    // Replaced on every start: a trigger changed by a newer version must not be skipped.
+    installSqliteObjects: (em) => replaceSqliteTriggers(em, sqliteTriggers()),
   };
 }
 

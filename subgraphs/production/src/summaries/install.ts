@@ -1,6 +1,7 @@
+import { replaceSqliteTriggers } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { rebuildStatements } from './contributions.js';
-import { SQLITE_TRIGGER_NAMES, sqliteTriggers } from './triggers.js';
+import { sqliteTriggers } from './triggers.js';
 
 /**
  * SQLite, on every start: the summary triggers as the code defines them today (dropped first: a trigger kept from an
@@ -8,10 +9,7 @@ import { SQLITE_TRIGGER_NAMES, sqliteTriggers } from './triggers.js';
  * held facts has just gained an empty summary table, so no figure starts out missing.
  */
 export async function installSqliteSummaries(em: SqlEntityManager): Promise<void> {
-  await em.transactional(async (tx) => {
-    for (const name of SQLITE_TRIGGER_NAMES) await tx.execute(`drop trigger if exists ${name}`);
-    for (const statement of sqliteTriggers()) await tx.execute(statement);
-  });
+  await replaceSqliteTriggers(em, sqliteTriggers());
   const [row] = await em.execute(
     `select (select count(*) from (select 1 from production_report limit 1) as x) as reports,
             (select count(*) from (select 1 from production_unit limit 1) as x) as units,
