@@ -233,6 +233,14 @@ describe.each(await testDatabases())('federated analytics through the gateway on
     expect(counted).toBeGreaterThan(2 * territory.communes.length);
   });
 
+  it('keeps the dashboards\' plumbing out of the API: the scopes and facts texts cannot be asked for', async () => {
+    for (const field of ['dashboardScopes', 'governanceDashboardFacts', 'productionDashboardFacts', 'budgetDashboardFacts']) {
+      const result = await gw.query(`{ nation { ${field} } }`);
+      expect(result.errors?.[0]?.extensions?.code, field).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(result.data ?? null, field).toBeNull();
+    }
+  });
+
   it('gives money, votes and food per inhabitant, and their trends by quarter, against the sample recomputed', async () => {
     const commune = territory.communes[0]!;
     const bodies = communeBodies(commune.id);
