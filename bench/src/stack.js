@@ -17,7 +17,10 @@ export async function startSubgraphs(dataDir, extraEnv = () => ({})) {
     const file = join(dataDir, `${name}.sqlite`);
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run -w @comuna/bench generate\` first`);
     const port = portOf(name);
-    running[name] = await launch(name, subgraphEntry(name), { PORT: String(port), DATABASE_URL: `sqlite:${file}`, SEED: 'none', TRUST_MODE: 'open', NODE_ENV: 'development', ...extraEnv(name) }, `http://127.0.0.1:${port}/ready`, { quiet: true, timeoutMs: 60_000 });
+    const extra = extraEnv(name);
+    // As deployed (deploy/Dockerfile): the young generation capped in every service.
+    const nodeOptions = ['--max-semi-space-size=16', extra.NODE_OPTIONS].filter(Boolean).join(' ');
+    running[name] = await launch(name, subgraphEntry(name), { PORT: String(port), DATABASE_URL: `sqlite:${file}`, SEED: 'none', TRUST_MODE: 'open', NODE_ENV: 'development', ...extra, NODE_OPTIONS: nodeOptions }, `http://127.0.0.1:${port}/ready`, { quiet: true, timeoutMs: 60_000 });
     running[name].url = subgraphs[name].url;
   }
   return running;
