@@ -168,22 +168,17 @@ export function communeMonthsByLevel(rows: readonly Record<string, unknown>[]): 
 
 /**
  * A level's facts text from its communes' month facts; `more` adds budget's consultation rounds (their days, and
- * each commune's round bit set).
+ * the indexes of the rounds each commune took part in). A commune with neither is left out.
  */
-export function dashboardFactsText(scopes: string, communes: Map<number, CommuneMonths> | undefined, more?: { rounds: string[]; roundsOf(commune: number): string }): string {
+export function dashboardFactsText(scopes: string, communes: Map<number, CommuneMonths> | undefined, more?: { rounds: string[]; taken: Map<number, number[]> }): string {
   const all = [...(communes?.values() ?? [])].flatMap((c) => c.months);
   const from = all.length ? all.reduce((a, b) => (a < b ? a : b)) : new Date().toISOString().slice(0, 7);
   const out: DashboardFacts = { digest: scopesDigest(scopes), from, communes: {} };
   if (more) out.rounds = more.rounds;
-  const ids = new Set([...(communes?.keys() ?? []), ...(more ? decodeDashboardScopes(scopes).map((s) => s.commune) : [])]);
-  for (const id of ids) {
+  for (const id of new Set([...(communes?.keys() ?? []), ...(more?.taken.keys() ?? [])])) {
     const c = communes?.get(id);
     const row: (string | null)[] = [c?.last ?? null, encodeMonths(c?.months ?? [], from)];
-    if (more) {
-      const rounds = more.roundsOf(id);
-      if (!c && rounds === '0') continue;
-      row.push(rounds);
-    }
+    if (more) row.push(encodeIndexes(more.taken.get(id) ?? []));
     out.communes[id] = row;
   }
   return encodeDashboardFacts(out);

@@ -1,5 +1,5 @@
 import { sampleTerritory } from '@comuna/sample-data';
-import { dashboardScopesOf, readDashboardFacts, testDatabases } from '@comuna/subgraph-kit/testing';
+import { dashboardLevels, readDashboardFacts, testDatabases } from '@comuna/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultGovernanceRules } from '../src/rules/config.js';
 import { buildGovernanceSample } from '../src/seed/build.js';
@@ -74,11 +74,7 @@ describe.each(await testDatabases())('analytics statements on $kind', (database)
   });
 
   it('answers the dashboard facts of the nation and every communal city in as many statements as of one city, each commune\'s as its own facts', async () => {
-    const scopesOf = (communes: { id: number }[]) => dashboardScopesOf(communes, territory.councils, territory.circuits);
-    const levels = [
-      { __typename: 'Territory', id: 'nation:ve', dashboardScopes: scopesOf(territory.communes) },
-      ...territory.communalCities.map((c) => ({ __typename: 'Territory', id: `city:${c.id}`, dashboardScopes: scopesOf(territory.communes.filter((x) => x.communalCityId === c.id)) })),
-    ];
+    const levels = dashboardLevels(territory);
     const DASHBOARD_FACTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { id governanceDashboardFacts } } }`;
     const one = await statementsFor(DASHBOARD_FACTS, [levels[1]]);
     const all = await statementsFor(DASHBOARD_FACTS, [...levels, { __typename: 'Territory', id: 'council:1' }]);

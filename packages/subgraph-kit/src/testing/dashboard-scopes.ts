@@ -26,3 +26,17 @@ export function readDashboardFacts(text: string, scopes: string): Map<number, { 
   }
   return out;
 }
+
+/** The dashboard levels a domain test sends (the nation, then every communal city) as `Territory` representations with their scopes. */
+export function dashboardLevels(territory: {
+  communes: readonly { id: number; communalCityId: number | null }[];
+  councils: readonly Member[];
+  circuits: readonly Member[];
+  communalCities: readonly { id: number }[];
+}): { __typename: 'Territory'; id: string; dashboardScopes: string }[] {
+  const scopesOf = (communes: readonly { id: number }[]) => dashboardScopesOf(communes, territory.councils, territory.circuits);
+  return [
+    { __typename: 'Territory', id: 'nation:ve', dashboardScopes: scopesOf(territory.communes) },
+    ...territory.communalCities.map((c) => ({ __typename: 'Territory' as const, id: `city:${c.id}`, dashboardScopes: scopesOf(territory.communes.filter((x) => x.communalCityId === c.id)) })),
+  ];
+}

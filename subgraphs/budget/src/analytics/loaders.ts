@@ -2,7 +2,7 @@ import { toInt } from '@comuna/subgraph-kit';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { toBig } from '../tables.js';
-import { bucketSql, communeMonthsByLevel, dashboardFactsText, encodeIndexes, levelScopeCte, monthListSql, monthsByKey, today, type LevelScopes, type TrendBucket } from '@comuna/subgraph-kit';
+import { bucketSql, communeMonthsByLevel, dashboardFactsText, levelScopeCte, monthListSql, monthsByKey, today, type LevelScopes, type TrendBucket } from '@comuna/subgraph-kit';
 import { scopedRows, type ScopedKey } from './scoped-query.js';
 
 export interface LatestRound {
@@ -148,17 +148,21 @@ export function createAnalyticsLoaders(em: SqlEntityManager) {
           roundsHeld(),
         ]);
         const roundIndex = new Map(rounds.map((r, i) => [r.consultationId, i]));
-        const took = new Map<string, number[]>();
+        // Per level, per commune: the indexes of the rounds it took part in (keys are `<level>|<commune>`).
+        const taken = new Map<string, Map<number, number[]>>();
         for (const r of parts) {
           const i = roundIndex.get(toInt(r.c));
-          if (i !== undefined) took.set(String(r.k), [...(took.get(String(r.k)) ?? []), i]);
+          if (i === undefined) continue;
+          const k = String(r.k);
+          const bar = k.lastIndexOf('|');
+          const communes = taken.get(k.slice(0, bar)) ?? new Map<number, number[]>();
+          const commune = Number(k.slice(bar + 1));
+          communes.set(commune, [...(communes.get(commune) ?? []), i]);
+          taken.set(k.slice(0, bar), communes);
         }
         const byLevel = communeMonthsByLevel(ledger);
         return levels.map((level) =>
-          dashboardFactsText(level.scopes, byLevel.get(level.key), {
-            rounds: rounds.map((r) => r.heldOn),
-            roundsOf: (commune) => encodeIndexes(took.get(`${level.key}|${commune}`) ?? []),
-          }),
+          dashboardFactsText(level.scopes, byLevel.get(level.key), { rounds: rounds.map((r) => r.heldOn), taken: taken.get(level.key) ?? new Map() }),
         );
       },
       { cacheKeyFn: (level) => level.key, maxBatchSize: 1000 },
