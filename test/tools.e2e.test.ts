@@ -117,8 +117,14 @@ async function graphiql(origin: string, screenshot: string) {
     const tabs = await page.$$eval('.graphiql-tab-button', (els) => els.map((e) => e.textContent?.trim() ?? ''));
     // Run the registry dashboard example and read the answer from the result pane.
     await page.locator('.graphiql-tab', { hasText: 'RegistryDashboard' }).click();
-    await page.locator('.graphiql-execute-button').click();
-    await page.waitForFunction(() => document.querySelector('.result-window')?.textContent?.includes('registryStatistics'), undefined, { timeout: 30_000 });
+    // GraphiQL derives the operation name from the editor a moment after a tab switch; a run sent before that names
+    // the previous tab's operation ("Unknown operation named …"), so run again until the answer is this tab's.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await page.locator('.graphiql-execute-button').click();
+      await page.waitForFunction(() => /registryStatistics|"errors"/.test(document.querySelector('.result-window')?.textContent ?? ''), undefined, { timeout: 30_000 });
+      if ((await page.textContent('.result-window'))?.includes('registryStatistics')) break;
+      await page.waitForTimeout(500);
+    }
     const result = (await page.textContent('.result-window')) ?? '';
     mkdirSync(join(screenshot, '..'), { recursive: true });
     await page.screenshot({ path: screenshot });
