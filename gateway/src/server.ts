@@ -1,3 +1,5 @@
+// First: @apollo/gateway must load the flattened packages (see flat-exports.ts).
+import './flat-exports.js';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
