@@ -80,6 +80,20 @@ describe.each(await testDatabases())('gateway: in-flight de-duplication and resp
     expect(proxy.hits()).toBe(3);
   });
 
+  it('serves an exact repeat before Apollo (named operation counted and logged as any other), and a respaced one from the normalized level', async () => {
+    const named = 'query CachedCommune { commune(id: "commune:4") { name } }';
+    const count = async () => Number(/comuna_requests_total\{operation="CachedCommune",outcome="ok"[^}]*\} (\d+)/.exec(await (await fetch(new URL('/metrics', cached.url))).text())?.[1] ?? 0);
+    proxy.resetHits();
+    const first = await post(cached, named);
+    expect(first).toMatchObject({ cache: 'MISS', data: { commune: { name: expect.any(String) } } });
+    expect(await post(cached, named)).toEqual({ ...first, cache: 'HIT' });
+    expect(await post(cached, named.replace('{ commune', '{\n  commune'))).toEqual({ ...first, cache: 'HIT' });
+    expect(proxy.hits()).toBe(1);
+    expect(await count()).toBe(3);
+    const entries = /comuna_gateway_cache_entries\{cache="responses"[^}]*\} (\d+)/.exec(await (await fetch(new URL('/metrics', cached.url))).text());
+    expect(Number(entries?.[1])).toBeGreaterThanOrEqual(3);
+  });
+
   it('is emptied by a mutation through the gateway: the next read sees the new data', async () => {
     const before = await post(cached, STATUS);
     expect(before.data.commune.registry.status).toBe('ACTIVE');

@@ -1,11 +1,10 @@
 import { scrapedGauge, type ServiceMetrics } from '@comuna/subgraph-kit/observability';
-import type { KeyValueStore } from './caches.js';
 
 /**
  * The gateway's caches on /metrics: entries and approximate bytes each holds, read when scraped, so an operator
  * (and the soak) can see a cache reach its bound and stay there instead of memory growing without an explanation.
  */
-export function registerCacheMetrics(metrics: ServiceMetrics, caches: Record<string, KeyValueStore<unknown> | undefined>): void {
+export function registerCacheMetrics(metrics: ServiceMetrics, caches: Record<string, { stats?(): { entries: number; bytes: number } } | undefined>): void {
   const read = (pick: 'entries' | 'bytes') => () => {
     const values: Record<string, number> = {};
     for (const [cache, store] of Object.entries(caches)) {
@@ -14,6 +13,6 @@ export function registerCacheMetrics(metrics: ServiceMetrics, caches: Record<str
     }
     return values;
   };
-  scrapedGauge(metrics, 'comuna_gateway_cache_entries', 'Entries held by each gateway cache (query plans, parsed documents, persisted queries)', 'cache', read('entries'));
+  scrapedGauge(metrics, 'comuna_gateway_cache_entries', 'Entries held by each gateway cache (query plans, parsed documents, persisted queries, responses)', 'cache', read('entries'));
   scrapedGauge(metrics, 'comuna_gateway_cache_bytes', 'Approximate bytes held by each gateway cache, as its bound counts them', 'cache', read('bytes'));
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
 import { print, type DocumentNode, type FormattedExecutionResult } from 'graphql';
 import { Lru } from './lru.js';
@@ -11,10 +12,24 @@ export interface ResponseCacheOptions {
   maxBytes: number;
   /** The clock, replaceable in tests. */
   now?: () => number;
+  /** Labels an operation name for metrics and logs (the gateway's operation recorder), kept with a stored answer. */
+  label?: (name: unknown) => string;
 }
 
 /** Header telling a client (and a test) whether its answer came from the cache. */
 export const CACHE_HEADER = 'x-cache';
+
+/** An answer as it went to the client: what the fast path sends again without Apollo. */
+export interface StoredAnswer {
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+/** What the plugin learnt of a request whose answer may be kept: the operation's label for metrics and logs. */
+interface Storable {
+  operation: string;
+}
 
 /**
  * Caches whole answers to public reads: anonymous callers only (no Authorization header, no identity, no
@@ -24,53 +39,111 @@ export const CACHE_HEADER = 'x-cache';
  * the write). Subgraphs accept only signed calls from the gateway, so the gateway sees every write; with several
  * gateway replicas a write through one does not empty the others' caches, and a read there is stale for at most
  * the TTL. Checks that run before execution (rate limit, validation limits, trusted documents) still apply to hits.
+ *
+ * Two levels, emptied together and each given half of `maxBytes`: the plugin's, by normalized operation, answers
+ * inside Apollo's pipeline; in front of it, `lookup` answers a request whose exact text (body and Accept header)
+ * was answered before with the bytes that went out then, without parsing, planning or serializing anything (on
+ * the national roll-up, Apollo's pipeline and the serialization of a 52 KB answer were most of a cached hit's
+ * cost). Only a request that passed Apollo's checks once is stored, and the same text meets the same checks (the
+ * limits and the trusted documents depend on the text alone; the rate limit runs before the lookup).
  */
-export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<GatewayContext> {
-  const cache = new Lru<FormattedExecutionResult>({
-    maxEntries: options.maxEntries,
-    maxBytes: options.maxBytes,
-    ttlMs: options.ttlMs,
-    now: options.now,
-    sizeOf: (result, key) => key.length + JSON.stringify(result).length,
-  });
-  const normalized = new WeakMap<DocumentNode, string>();
+export class ResponseCache {
+  private readonly results: Lru<FormattedExecutionResult>;
+  private readonly answers: Lru<StoredAnswer & Storable>;
+  private readonly storable = new WeakMap<IncomingMessage, Storable>();
+  private readonly normalized = new WeakMap<DocumentNode, string>();
   // Raised by every mutation's start and end: a read stores its answer only if none happened while it ran.
-  let writes = 0;
-  const invalidate = () => {
-    writes++;
-    cache.clear();
-  };
+  private writes = 0;
 
-  return {
-    async requestDidStart({ request, contextValue }) {
-      const anonymous = contextValue.actor.subject === null && contextValue.actor.grants.length === 0 && !contextValue.idempotencyKey && !request.http?.headers.get('authorization');
-      const writesAtStart = writes;
-      let key: string | undefined;
-      let hit = false;
-      return {
-        async responseForOperation(requestContext) {
-          if (!anonymous || requestContext.operation?.operation !== 'query') return null;
-          key = cacheKey(requestContext, normalized);
-          const stored = cache.get(key);
-          if (!stored) return null;
-          hit = true;
-          return { http: { status: undefined, headers: new HeaderMap([[CACHE_HEADER, 'HIT']]) }, body: { kind: 'single', singleResult: stored } };
-        },
-        async executionDidStart(requestContext) {
-          if (requestContext.operation?.operation === 'mutation') invalidate();
-        },
-        async willSendResponse(requestContext) {
-          if (requestContext.operation?.operation === 'mutation') return invalidate();
-          if (!key || hit) return;
-          requestContext.response.http.headers.set(CACHE_HEADER, 'MISS');
-          const { body } = requestContext.response;
-          if (body.kind !== 'single' || body.singleResult.errors?.length || writes !== writesAtStart) return;
-          if (requestContext.response.http.status !== undefined && requestContext.response.http.status !== 200) return;
-          cache.set(key, body.singleResult);
-        },
-      };
-    },
-  };
+  constructor(private readonly options: ResponseCacheOptions) {
+    const bounds = { maxEntries: options.maxEntries, maxBytes: options.maxBytes / 2, ttlMs: options.ttlMs, now: options.now };
+    this.results = new Lru({ ...bounds, sizeOf: (result, key) => key.length + JSON.stringify(result).length });
+    this.answers = new Lru({ ...bounds, sizeOf: (answer, key) => key.length + answer.body.length });
+  }
+
+  /** Entries and bytes of both levels (metrics). */
+  get size(): number {
+    return this.results.size + this.answers.size;
+  }
+
+  get bytes(): number {
+    return this.results.bytes + this.answers.bytes;
+  }
+
+  private invalidate(): void {
+    this.writes++;
+    this.results.clear();
+    this.answers.clear();
+  }
+
+  /**
+   * The answer stored for exactly this request (a POST of JSON from an anonymous caller), with `x-cache: HIT`,
+   * and the operation's label; undefined when the request must go through Apollo.
+   */
+  lookup(req: IncomingMessage, raw: string): (StoredAnswer & Storable) | undefined {
+    const key = this.rawKey(req, raw);
+    const stored = key === undefined ? undefined : this.answers.get(key);
+    if (!stored) return undefined;
+    return { ...stored, headers: [...stored.headers.filter(([name]) => name !== CACHE_HEADER), [CACHE_HEADER, 'HIT']] };
+  }
+
+  /** Every answer Apollo produced for a POST is offered here; only those the plugin marked storable are kept. */
+  offer(req: IncomingMessage, raw: string, answer: StoredAnswer): void {
+    const storable = this.storable.get(req);
+    const key = storable && answer.status === 200 ? this.rawKey(req, raw) : undefined;
+    if (key !== undefined) this.answers.set(key, { ...answer, operation: storable!.operation });
+  }
+
+  private rawKey(req: IncomingMessage, raw: string): string | undefined {
+    const { headers } = req;
+    if (req.method !== 'POST' || headers.authorization !== undefined || headers['idempotency-key'] !== undefined) return undefined;
+    if (!String(headers['content-type'] ?? '').includes('application/json')) return undefined;
+    return `${headers.accept ?? ''}\n${raw}`;
+  }
+
+  /** The Apollo plugin: the normalized level, invalidation by mutations, and what marks an answer storable. */
+  plugin(): ApolloServerPlugin<GatewayContext> {
+    return {
+      requestDidStart: async ({ request, contextValue }) => {
+        const anonymous = contextValue.actor.subject === null && contextValue.actor.grants.length === 0 && !contextValue.idempotencyKey && !request.http?.headers.get('authorization');
+        const writesAtStart = this.writes;
+        let key: string | undefined;
+        let hit = false;
+        const markStorable = (operationName: string | null | undefined) => {
+          if (contextValue.httpRequest && this.writes === writesAtStart) this.storable.set(contextValue.httpRequest, { operation: this.options.label?.(operationName) ?? 'anonymous' });
+        };
+        return {
+          responseForOperation: async (requestContext) => {
+            if (!anonymous || requestContext.operation?.operation !== 'query') return null;
+            key = cacheKey(requestContext, this.normalized);
+            const stored = this.results.get(key);
+            if (!stored) return null;
+            hit = true;
+            markStorable(requestContext.operationName);
+            return { http: { status: undefined, headers: new HeaderMap([[CACHE_HEADER, 'HIT']]) }, body: { kind: 'single', singleResult: stored } };
+          },
+          executionDidStart: async (requestContext) => {
+            if (requestContext.operation?.operation === 'mutation') this.invalidate();
+          },
+          willSendResponse: async (requestContext) => {
+            if (requestContext.operation?.operation === 'mutation') return this.invalidate();
+            if (!key || hit) return;
+            requestContext.response.http.headers.set(CACHE_HEADER, 'MISS');
+            const { body } = requestContext.response;
+            if (body.kind !== 'single' || body.singleResult.errors?.length || this.writes !== writesAtStart) return;
+            if (requestContext.response.http.status !== undefined && requestContext.response.http.status !== 200) return;
+            this.results.set(key, body.singleResult);
+            markStorable(requestContext.operationName);
+          },
+        };
+      },
+    };
+  }
+}
+
+/** The Apollo plugin of a new response cache (tests that need only the normalized level). */
+export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<GatewayContext> {
+  return new ResponseCache(options).plugin();
 }
 
 function cacheKey(requestContext: GraphQLRequestContext<GatewayContext>, normalized: WeakMap<DocumentNode, string>): string {

@@ -7,8 +7,8 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { anonymous, type Actor } from '@comuna/subgraph-kit/actor';
-import { serve, type RunningServer } from '@comuna/subgraph-kit/http';
-import { createLogger, createMetrics, observabilityPlugin, type ServiceMetrics } from '@comuna/subgraph-kit/observability';
+import { serve, type AnswerStore, type RunningServer } from '@comuna/subgraph-kit/http';
+import { createLogger, createMetrics, observabilityPlugin, operationRecorder, type OperationRecorder, type ServiceMetrics } from '@comuna/subgraph-kit/observability';
 import { CONTEXT_HEADER, encodeActor, signRequest } from '@comuna/subgraph-kit/signed-context';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth.js';
@@ -17,7 +17,7 @@ import { registerCacheMetrics } from './cache-metrics.js';
 import { dedupWhen } from './dedup-fetch.js';
 import { queryLimits } from './limits.js';
 import { RateLimiter } from './rate-limit.js';
-import { responseCachePlugin } from './response-cache.js';
+import { ResponseCache } from './response-cache.js';
 import { staticPages } from './static-pages.js';
 import { subgraphAgent } from './subgraph-agent.js';
 import { deadlineFetch, subgraphUnavailable, type Fetch } from './subgraph-fetch.js';
@@ -33,6 +33,8 @@ export interface GatewayContext {
   actor: Actor;
   /** The client's `Idempotency-Key`, forwarded signed so a subgraph can replay a repeated mutation's result. */
   idempotencyKey?: string;
+  /** The client's HTTP request: the response cache marks on it that its answer may be kept for the fast path. */
+  httpRequest?: IncomingMessage;
 }
 
 /**
@@ -71,10 +73,16 @@ function signingFetcher(secret: string, send: Fetch): Fetch {
  * The gateway over the committed supergraph (composed at build time, never by introspection). Subgraph URLs in
  * the supergraph are defaults; configuration replaces them.
  */
-export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = createMetrics('gateway'), tracing?: Tracing): ApolloServer<GatewayContext> {
+export function createGateway(
+  config: GatewayConfig,
+  metrics: ServiceMetrics = createMetrics('gateway'),
+  tracing?: Tracing,
+  operations: OperationRecorder = operationRecorder(metrics, createLogger('gateway', undefined, { bufferBytes: config.LOG_BUFFER_BYTES })),
+  responses: ResponseCache | undefined = responseCache(config, operations),
+): ApolloServer<GatewayContext> {
   const supergraphSdl = supergraphForApolloGateway(readFileSync(config.SUPERGRAPH_PATH, 'utf8'));
   const caches = { queryPlans: queryPlanCache(config), documents: documentStore(config), persistedQueries: apqCache(config) };
-  registerCacheMetrics(metrics, caches);
+  registerCacheMetrics(metrics, { ...caches, responses: responses && { stats: () => ({ entries: responses.size, bytes: responses.bytes }) } });
   const agent = subgraphAgent({ connections: config.SUBGRAPH_CONNECTIONS, keepAliveMs: config.SUBGRAPH_KEEP_ALIVE_MS });
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -112,15 +120,32 @@ export function createGateway(config: GatewayConfig, metrics: ServiceMetrics = c
       // Apollo's landing page loads from a CDN that closed networks cannot reach; GraphiQL is bundled separately.
       ApolloServerPluginLandingPageDisabled(),
       { serverWillStart: async () => ({ serverWillStop: () => agent.close() }) },
-      observabilityPlugin<GatewayContext>(metrics, createLogger('gateway', undefined, { bufferBytes: config.LOG_BUFFER_BYTES })),
+      observabilityPlugin<GatewayContext>(operations),
       ...limits.plugins,
       ...(config.TRUSTED_DOCUMENTS_PATH ? [trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS_PATH)] : []),
       ...(tracing ? [tracing.plugin] : []),
-      ...(config.RESPONSE_CACHE_TTL_MS > 0
-        ? [responseCachePlugin({ ttlMs: config.RESPONSE_CACHE_TTL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, maxBytes: config.RESPONSE_CACHE_MAX_MB * 2 ** 20 })]
-        : []),
+      ...(responses ? [responses.plugin()] : []),
     ],
   });
+}
+
+/** The response cache when RESPONSE_CACHE_TTL_MS turns it on. */
+function responseCache(config: GatewayConfig, operations: OperationRecorder): ResponseCache | undefined {
+  if (config.RESPONSE_CACHE_TTL_MS <= 0) return undefined;
+  return new ResponseCache({ ttlMs: config.RESPONSE_CACHE_TTL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, maxBytes: config.RESPONSE_CACHE_MAX_MB * 2 ** 20, label: operations.label });
+}
+
+/** The response cache's fast path for serve(): a hit is counted and logged like any operation. */
+function keptAnswers(responses: ResponseCache, operations: OperationRecorder): AnswerStore {
+  return {
+    lookup(req, raw) {
+      const started = performance.now();
+      const kept = responses.lookup(req, raw);
+      if (kept) operations.record(String(req.headers['x-request-id']), kept.operation, (performance.now() - started) / 1000);
+      return kept;
+    },
+    offer: (req, raw, answer) => responses.offer(req, raw, answer),
+  };
 }
 
 function requestIdOf(req: IncomingMessage): string {
@@ -132,7 +157,9 @@ function requestIdOf(req: IncomingMessage): string {
 export async function startGateway(config: GatewayConfig): Promise<RunningServer & { apollo: ApolloServer<GatewayContext> }> {
   const metrics = createMetrics('gateway');
   const tracing = await startGatewayTracing(config);
-  const apollo = createGateway(config, metrics, tracing);
+  const operations = operationRecorder(metrics, createLogger('gateway', undefined, { bufferBytes: config.LOG_BUFFER_BYTES }));
+  const responses = responseCache(config, operations);
+  const apollo = createGateway(config, metrics, tracing, operations, responses);
   const authenticate = await createAuthenticator(config);
   await apollo.start();
   const pages = staticPages(config.WEB_ROOT);
@@ -141,6 +168,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     apollo,
     admit: (req) => limiter.admit(req),
     maxInFlight: config.MAX_IN_FLIGHT,
+    answers: responses && keptAnswers(responses, operations),
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
     routes: (path, req, res) => metrics.route(path, req, res) || pages(path, req, res),
     onFinished: (event) => metrics.record(event),
@@ -150,7 +178,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     context: async (req) => {
       try {
         const key = req.headers['idempotency-key'];
-        return { requestId: requestIdOf(req), actor: await authenticate(req), idempotencyKey: typeof key === 'string' ? key.slice(0, 300) : undefined };
+        return { requestId: requestIdOf(req), actor: await authenticate(req), idempotencyKey: typeof key === 'string' ? key.slice(0, 300) : undefined, httpRequest: req };
       } catch (error) {
         throw unauthenticatedError((error as Error).message);
       }

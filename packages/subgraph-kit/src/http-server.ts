@@ -29,12 +29,30 @@ export interface ServeOptions<C extends BaseContext, I = undefined> {
   maxBodyBytes?: number;
   /** How long `close()` waits for in-flight requests before cutting their connections. */
   drainTimeoutMs?: number;
+  /**
+   * Answers kept from earlier requests, sent again before Apollo when `lookup` finds one for a POST (the gateway's
+   * response cache): after the rate limit, the body limit and authentication, before parsing. Every answer Apollo
+   * produces for a POST is offered back.
+   */
+  answers?: AnswerStore;
   /** Called once per finished request (metrics, logs). */
   onFinished?: (event: RequestEvent) => void;
   /** Runs the execution of each GraphQL request inside something that outlives it (a trace span). */
   trace?: <T>(req: IncomingMessage, run: () => Promise<T>) => Promise<T>;
   host: string;
   port: number;
+}
+
+/** An answer as it went out: status, headers and body text. */
+export interface KeptAnswer {
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+export interface AnswerStore {
+  lookup(req: IncomingMessage, raw: string): KeptAnswer | undefined;
+  offer(req: IncomingMessage, raw: string, answer: KeptAnswer): void;
 }
 
 export interface RequestEvent {
@@ -130,6 +148,13 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
       } catch (error) {
         return sendJson(res, 401, { errors: [{ message: `Unauthenticated: ${(error as Error).message}`, extensions: { code: 'UNAUTHENTICATED' } }] });
       }
+      const kept = req.method === 'POST' ? options.answers?.lookup(req, raw) : undefined;
+      if (kept) {
+        for (const [key, value] of kept.headers) res.setHeader(key, value);
+        res.statusCode = kept.status;
+        res.end(kept.body);
+        return;
+      }
       let body: unknown = raw;
       if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
         try {
@@ -148,6 +173,7 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
         res.end(result.body.string);
+        if (req.method === 'POST') options.answers?.offer(req, raw, { status: res.statusCode, headers: [...result.headers], body: result.body.string });
       } else {
         for await (const chunk of result.body.asyncIterator) res.write(chunk);
         res.end();

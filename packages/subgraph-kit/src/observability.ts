@@ -126,9 +126,30 @@ export function operationLabeler(max = 200): (name: unknown) => string {
   };
 }
 
+/** Counts, times and logs one GraphQL operation: the plugin's record, also kept for answers served before Apollo. */
+export interface OperationRecorder {
+  /** The bounded label of a client's operation name. */
+  label: (name: unknown) => string;
+  record(reqId: string, operation: string, seconds: number, codes?: string[]): void;
+}
+
+export function operationRecorder(metrics: ServiceMetrics, logger: Logger): OperationRecorder {
+  return {
+    label: operationLabeler(),
+    record(reqId, operation, seconds, codes = []) {
+      metrics.requests.inc({ operation, outcome: codes.length ? 'error' : 'ok' });
+      metrics.duration.observe({ operation }, seconds);
+      for (const code of codes) metrics.errors.inc({ operation, code });
+      const line = { reqId, operation, ms: Math.round(seconds * 1000), ...(codes.length ? { errors: codes } : {}) };
+      if (codes.includes('INTERNAL_SERVER_ERROR')) logger.error(line, 'graphql operation failed');
+      else logger.info(line, 'graphql operation');
+    },
+  };
+}
+
 /** Metrics and one log line per GraphQL operation, tagged with the request id the gateway created. */
-export function observabilityPlugin<C extends BaseContext & { requestId: string }>(metrics: ServiceMetrics, logger: Logger): ApolloServerPlugin<C> {
-  const label = operationLabeler();
+export function observabilityPlugin<C extends BaseContext & { requestId: string }>(recorder: OperationRecorder): ApolloServerPlugin<C> {
+  const { label } = recorder;
   return {
     async requestDidStart({ contextValue, request }) {
       const started = performance.now();
@@ -143,13 +164,7 @@ export function observabilityPlugin<C extends BaseContext & { requestId: string 
           for (const error of errors) codes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
         },
         async willSendResponse() {
-          const seconds = (performance.now() - started) / 1000;
-          metrics.requests.inc({ operation, outcome: codes.length ? 'error' : 'ok' });
-          metrics.duration.observe({ operation }, seconds);
-          for (const code of codes) metrics.errors.inc({ operation, code });
-          const line = { reqId: contextValue.requestId, operation, ms: Math.round(seconds * 1000), ...(codes.length ? { errors: codes } : {}) };
-          if (codes.includes('INTERNAL_SERVER_ERROR')) logger.error(line, 'graphql operation failed');
-          else logger.info(line, 'graphql operation');
+          recorder.record(contextValue.requestId, operation, (performance.now() - started) / 1000, codes);
         },
       };
     },

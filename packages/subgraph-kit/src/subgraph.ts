@@ -13,7 +13,7 @@ import { CONTEXT_HEADER } from './signed-context.js';
 import { installAuditGuards } from './audit-guards.js';
 import { databaseKind, initOrm, poolUsage, prepareSchema } from './database.js';
 import { databaseUnavailable } from './database-errors.js';
-import { createLogger, createMetrics, observabilityPlugin, type ServiceMetrics } from './observability.js';
+import { createLogger, createMetrics, observabilityPlugin, operationRecorder, type ServiceMetrics } from './observability.js';
 import type { Logger } from 'pino';
 import { serve, type RunningServer } from './http-server.js';
 import { anonymous, type Actor } from './actor.js';
@@ -124,7 +124,7 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
     csrfPrevention: true,
     formatError: maskUnexpected(options.production ?? false),
     // Inline traces only serve Apollo's hosted usage reporting, which this project never sends to.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), rejectNulCharacters, observabilityPlugin<SubgraphContext<L>>(metrics, logger), ...(options.tracing ? [options.tracing.plugin] : [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), rejectNulCharacters, observabilityPlugin<SubgraphContext<L>>(operationRecorder(metrics, logger)), ...(options.tracing ? [options.tracing.plugin] : [])],
   });
   await apollo.start();
   // Secure by default: a subgraph that declares no policy needs the <name>:write scope over the bodies it writes.
