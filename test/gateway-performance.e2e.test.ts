@@ -22,18 +22,23 @@ describe.each(await testDatabases())('gateway: in-flight de-duplication and resp
   let plain: Gateway;
   let cached: Gateway;
   let tiny: Gateway;
+  let inboundOnly: Gateway;
+  let noSharing: Gateway;
   beforeAll(async () => {
     const db = await database.create();
     drop = db.drop;
     territory = await service('territory', { databaseUrl: database.kind === 'postgresql' ? db.url : undefined });
     proxy = await faultProxy(territory.url);
     const behindProxy = [{ ...territory, url: proxy.url }];
-    plain = await gateway(behindProxy, ONLY_TERRITORY);
+    // The subgraph-call de-duplication alone (requests executed one by one), the request sharing alone, and neither.
+    plain = await gateway(behindProxy, { ...ONLY_TERRITORY, REQUEST_DEDUP: 'false' });
+    inboundOnly = await gateway(behindProxy, { ...ONLY_TERRITORY, SUBGRAPH_DEDUP: 'false' });
+    noSharing = await gateway(behindProxy, { ...ONLY_TERRITORY, SUBGRAPH_DEDUP: 'false', REQUEST_DEDUP: 'false' });
     cached = await gateway(behindProxy, { ...ONLY_TERRITORY, RESPONSE_CACHE_TTL_MS: '60000' });
     tiny = await gateway(behindProxy, { ...ONLY_TERRITORY, RESPONSE_CACHE_TTL_MS: '60000', RESPONSE_CACHE_MAX_ENTRIES: '1' });
   });
   afterAll(async () => {
-    for (const s of [plain, cached, tiny]) await s?.stop();
+    for (const s of [plain, cached, tiny, inboundOnly, noSharing]) await s?.stop();
     await proxy?.close();
     await territory?.stop();
     await drop?.();
@@ -47,6 +52,46 @@ describe.each(await testDatabases())('gateway: in-flight de-duplication and resp
       const answers = await Promise.all(Array.from({ length: 8 }, () => plain.query(READ)));
       for (const answer of answers) expect(answer.data?.commune?.name).toBe('El Maizal');
       expect(proxy.hits()).toBe(1);
+    } finally {
+      proxy.set({ kind: 'pass' });
+    }
+  });
+
+  it('executes N concurrent identical anonymous requests once (request sharing), and N times with no sharing at all', async () => {
+    proxy.set({ kind: 'delay', ms: 400 });
+    try {
+      proxy.resetHits();
+      const shared = await Promise.all(Array.from({ length: 8 }, () => post(inboundOnly, READ)));
+      for (const answer of shared) expect(answer).toEqual(shared[0]);
+      expect(shared[0]?.data?.commune?.name).toBe('El Maizal');
+      expect(proxy.hits()).toBe(1);
+      proxy.resetHits();
+      const alone = await Promise.all(Array.from({ length: 8 }, () => post(noSharing, READ)));
+      for (const answer of alone) expect(answer.data?.commune?.name).toBe('El Maizal');
+      expect(proxy.hits()).toBe(8);
+      // An identity is never shared with anyone, not even the same caller's other request.
+      proxy.resetHits();
+      const clerk = await bearer('REGISTRY_CLERK');
+      await Promise.all([post(inboundOnly, READ, clerk), post(inboundOnly, READ, clerk), post(inboundOnly, READ)]);
+      expect(proxy.hits()).toBe(3);
+    } finally {
+      proxy.set({ kind: 'pass' });
+    }
+  });
+
+  it('a request sent while a mutation runs does not get the answer of a read that started before it', async () => {
+    // Before the mutation: a read held at the proxy; the mutation forgets it, so the same read sent next executes.
+    proxy.set({ kind: 'delay', ms: 600 });
+    try {
+      const clerk = await bearer('REGISTRY_CLERK');
+      proxy.resetHits();
+      const early = post(inboundOnly, STATUS);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const write = post(inboundOnly, 'mutation { changeRegistryStatus(input: { bodyId: "commune:5", status: ACTIVE, effectiveOn: "2025-02-01", reason: "sharing e2e" }) { id } }', clerk);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const late = post(inboundOnly, STATUS);
+      await Promise.all([early, write, late]);
+      expect(proxy.hits()).toBe(3);
     } finally {
       proxy.set({ kind: 'pass' });
     }

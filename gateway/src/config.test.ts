@@ -32,6 +32,11 @@ describe('gateway configuration', () => {
   it('de-duplicates subgraph queries by default, caches responses only when given a TTL, and bounds every cache', () => {
     const config = loadGatewayConfig(secret);
     expect(config.SUBGRAPH_DEDUP).toBe('true');
+    expect(config.REQUEST_DEDUP).toBe('true');
+    expect(config.HEAP_GROWING_PERCENT).toBe(60);
+    expect(loadGatewayConfig({ ...secret, REQUEST_DEDUP: 'false', HEAP_GROWING_PERCENT: '0' })).toMatchObject({ REQUEST_DEDUP: 'false', HEAP_GROWING_PERCENT: 0 });
+    expect(() => loadGatewayConfig({ ...secret, REQUEST_DEDUP: 'no' })).toThrow(/REQUEST_DEDUP/);
+    expect(() => loadGatewayConfig({ ...secret, HEAP_GROWING_PERCENT: '-5' })).toThrow(/HEAP_GROWING_PERCENT/);
     expect(config.RESPONSE_CACHE_TTL_MS).toBe(0);
     expect(config.SUBGRAPH_CONNECTIONS).toBe(64);
     expect(loadGatewayConfig({ ...secret, RESPONSE_CACHE_TTL_MS: '5000' }).RESPONSE_CACHE_TTL_MS).toBe(5000);

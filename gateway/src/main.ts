@@ -1,8 +1,10 @@
 import './telemetry.js';
 import { loadGatewayConfig } from './config.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { startGateway } from './server.js';
 
 const config = loadGatewayConfig();
+limitHeapGrowth(config.HEAP_GROWING_PERCENT);
 const running = await startGateway(config);
 console.log(`gateway ready at ${running.url} (subgraphs: ${Object.entries(config.subgraphUrls).map(([n, u]) => `${n} ${u}`).join(', ')})`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

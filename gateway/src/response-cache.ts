@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
 import { print, type DocumentNode, type FormattedExecutionResult } from 'graphql';
+import { anonymousRequestKey } from './anonymous-read.js';
 import { Lru } from './lru.js';
 import type { GatewayContext } from './server.js';
 
@@ -81,7 +82,7 @@ export class ResponseCache {
    * and the operation's label; undefined when the request must go through Apollo.
    */
   lookup(req: IncomingMessage, raw: string): (StoredAnswer & Storable) | undefined {
-    const key = this.rawKey(req, raw);
+    const key = anonymousRequestKey(req, raw);
     const stored = key === undefined ? undefined : this.answers.get(key);
     if (!stored) return undefined;
     return { ...stored, headers: [...stored.headers.filter(([name]) => name !== CACHE_HEADER), [CACHE_HEADER, 'HIT']] };
@@ -90,15 +91,8 @@ export class ResponseCache {
   /** Every answer Apollo produced for a POST is offered here; only those the plugin marked storable are kept. */
   offer(req: IncomingMessage, raw: string, answer: StoredAnswer): void {
     const storable = this.storable.get(req);
-    const key = storable && answer.status === 200 ? this.rawKey(req, raw) : undefined;
+    const key = storable && answer.status === 200 ? anonymousRequestKey(req, raw) : undefined;
     if (key !== undefined) this.answers.set(key, { ...answer, operation: storable!.operation });
-  }
-
-  private rawKey(req: IncomingMessage, raw: string): string | undefined {
-    const { headers } = req;
-    if (req.method !== 'POST' || headers.authorization !== undefined || headers['idempotency-key'] !== undefined) return undefined;
-    if (!String(headers['content-type'] ?? '').includes('application/json')) return undefined;
-    return `${headers.accept ?? ''}\n${raw}`;
   }
 
   /** The Apollo plugin: the normalized level, invalidation by mutations, and what marks an answer storable. */

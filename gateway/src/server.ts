@@ -18,6 +18,8 @@ import { dedupWhen } from './dedup-fetch.js';
 import { queryLimits } from './limits.js';
 import { RateLimiter } from './rate-limit.js';
 import { ResponseCache } from './response-cache.js';
+import { SharedRequests } from './shared-requests.js';
+import { operationNameOf } from './anonymous-read.js';
 import { staticPages } from './static-pages.js';
 import { subgraphAgent } from './subgraph-agent.js';
 import { deadlineFetch, subgraphUnavailable, type Fetch } from './subgraph-fetch.js';
@@ -79,6 +81,7 @@ export function createGateway(
   tracing?: Tracing,
   operations: OperationRecorder = operationRecorder(metrics, createLogger('gateway', undefined, { bufferBytes: config.LOG_BUFFER_BYTES })),
   responses: ResponseCache | undefined = responseCache(config, operations),
+  sharing?: SharedRequests,
 ): ApolloServer<GatewayContext> {
   const supergraphSdl = supergraphForApolloGateway(readFileSync(config.SUPERGRAPH_PATH, 'utf8'));
   const caches = { queryPlans: queryPlanCache(config), documents: documentStore(config), persistedQueries: apqCache(config) };
@@ -125,6 +128,7 @@ export function createGateway(
       ...(config.TRUSTED_DOCUMENTS_PATH ? [trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS_PATH)] : []),
       ...(tracing ? [tracing.plugin] : []),
       ...(responses ? [responses.plugin()] : []),
+      ...(sharing ? [sharing.plugin<GatewayContext>()] : []),
     ],
   });
 }
@@ -135,16 +139,30 @@ function responseCache(config: GatewayConfig, operations: OperationRecorder): Re
   return new ResponseCache({ ttlMs: config.RESPONSE_CACHE_TTL_MS, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, maxBytes: config.RESPONSE_CACHE_MAX_MB * 2 ** 20, label: operations.label });
 }
 
-/** The response cache's fast path for serve(): a hit is counted and logged like any operation. */
-function keptAnswers(responses: ResponseCache, operations: OperationRecorder): AnswerStore {
+/**
+ * What serve() may answer without executing: the response cache's stored answers, then the answer of an identical
+ * request executing now. Either is counted and logged like any operation.
+ */
+function answersWithoutExecution(responses: ResponseCache | undefined, sharing: SharedRequests | undefined, operations: OperationRecorder): AnswerStore | undefined {
+  if (!responses && !sharing) return undefined;
   return {
     lookup(req, raw) {
       const started = performance.now();
-      const kept = responses.lookup(req, raw);
-      if (kept) operations.record(String(req.headers['x-request-id']), kept.operation, (performance.now() - started) / 1000);
-      return kept;
+      const record = (operation: string) => operations.record(String(req.headers['x-request-id']), operation, (performance.now() - started) / 1000);
+      const kept = responses?.lookup(req, raw);
+      if (kept) {
+        record(kept.operation);
+        return kept;
+      }
+      return sharing?.join(req, raw)?.then((answer) => {
+        if (answer) record(operations.label(operationNameOf(raw)));
+        return answer;
+      });
     },
-    offer: (req, raw, answer) => responses.offer(req, raw, answer),
+    settle(req, raw, answer) {
+      if (answer) responses?.offer(req, raw, answer);
+      sharing?.settle(req, answer);
+    },
   };
 }
 
@@ -159,7 +177,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const tracing = await startGatewayTracing(config);
   const operations = operationRecorder(metrics, createLogger('gateway', undefined, { bufferBytes: config.LOG_BUFFER_BYTES }));
   const responses = responseCache(config, operations);
-  const apollo = createGateway(config, metrics, tracing, operations, responses);
+  const sharing = config.REQUEST_DEDUP === 'true' ? new SharedRequests() : undefined;
+  const apollo = createGateway(config, metrics, tracing, operations, responses, sharing);
   const authenticate = await createAuthenticator(config);
   await apollo.start();
   const pages = staticPages(config.WEB_ROOT);
@@ -168,7 +187,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     apollo,
     admit: (req) => limiter.admit(req),
     maxInFlight: config.MAX_IN_FLIGHT,
-    answers: responses && keptAnswers(responses, operations),
+    answers: answersWithoutExecution(responses, sharing, operations),
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
     routes: (path, req, res) => metrics.route(path, req, res) || pages(path, req, res),
     onFinished: (event) => metrics.record(event),

@@ -30,9 +30,8 @@ export interface ServeOptions<C extends BaseContext, I = undefined> {
   /** How long `close()` waits for in-flight requests before cutting their connections. */
   drainTimeoutMs?: number;
   /**
-   * Answers kept from earlier requests, sent again before Apollo when `lookup` finds one for a POST (the gateway's
-   * response cache): after the rate limit, the body limit and authentication, before parsing. Every answer Apollo
-   * produces for a POST is offered back.
+   * Answers a POST can get without executing (the gateway's response cache and request sharing): asked after the
+   * rate limit, the body limit and authentication, before parsing; told of every executed POST's answer.
    */
   answers?: AnswerStore;
   /** Called once per finished request (metrics, logs). */
@@ -51,8 +50,13 @@ export interface KeptAnswer {
 }
 
 export interface AnswerStore {
-  lookup(req: IncomingMessage, raw: string): KeptAnswer | undefined;
-  offer(req: IncomingMessage, raw: string, answer: KeptAnswer): void;
+  /**
+   * An answer to this request without executing it: kept from an earlier one, or awaited from an identical request
+   * executing now (undefined from the promise: execute after all). Undefined: this request executes.
+   */
+  lookup(req: IncomingMessage, raw: string): KeptAnswer | Promise<KeptAnswer | undefined> | undefined;
+  /** Told of every POST that executed, once it is over: its answer, or undefined when it produced none. */
+  settle(req: IncomingMessage, raw: string, answer: KeptAnswer | undefined): void;
 }
 
 export interface RequestEvent {
@@ -129,6 +133,8 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
       options.onFinished?.({ req, status: res.statusCode, durationMs: performance.now() - started });
       if (draining && inFlight === 0) drained?.();
     });
+    // Once set, called exactly once: with the answer sent, or with nothing (streamed, failed).
+    let settle: ((answer: KeptAnswer | undefined) => void) | undefined;
     try {
       if (req.method === 'GET' && options.routes?.(path ?? '/', req, res)) return;
       if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: 'not found: use /graphql' });
@@ -148,13 +154,15 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
       } catch (error) {
         return sendJson(res, 401, { errors: [{ message: `Unauthenticated: ${(error as Error).message}`, extensions: { code: 'UNAUTHENTICATED' } }] });
       }
-      const kept = req.method === 'POST' ? options.answers?.lookup(req, raw) : undefined;
+      const lookedUp = req.method === 'POST' ? options.answers?.lookup(req, raw) : undefined;
+      const kept = lookedUp instanceof Promise ? await lookedUp : lookedUp;
       if (kept) {
         for (const [key, value] of kept.headers) res.setHeader(key, value);
         res.statusCode = kept.status;
         res.end(kept.body);
         return;
       }
+      if (req.method === 'POST' && options.answers) settle = (answer) => options.answers!.settle(req, raw, answer);
       let body: unknown = raw;
       if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
         try {
@@ -173,7 +181,9 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
         res.end(result.body.string);
-        if (req.method === 'POST') options.answers?.offer(req, raw, { status: res.statusCode, headers: [...result.headers], body: result.body.string });
+        const done = settle;
+        settle = undefined;
+        done?.({ status: res.statusCode, headers: [...result.headers], body: result.body.string });
       } else {
         for await (const chunk of result.body.asyncIterator) res.write(chunk);
         res.end();
@@ -184,6 +194,10 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
       }
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
+    } finally {
+      const last = settle;
+      settle = undefined;
+      last?.(undefined);
     }
   });
   server.keepAliveTimeout = 65_000;
