@@ -20,7 +20,7 @@ const { values: opt } = parseArgs({
     pairs: { type: 'string', default: '5' },
     connections: { type: 'string', default: '32' },
     scenarios: { type: 'string', default: 's1,s2,s3,s4' },
-    settings: { type: 'string', default: 'default,best' },
+    settings: { type: 'string', default: 'default,best,plain' },
     'update-golden': { type: 'boolean', default: false },
     out: { type: 'string', default: join(root, 'bench', 'results', 'latest.md') },
   },
@@ -42,14 +42,17 @@ const started = Date.now();
 const subgraphs = await startSubgraphsCounted();
 const bootGateway = Date.now();
 const ours = await startGateway(await freePort());
-// The best settings run on a gateway of their own, started when the first best comparison begins.
+// The best settings run on a gateway of their own, started when the first best comparison begins; so does
+// `plain` (no sharing of any kind: every request executed, every subgraph call made), compared with Hive's default.
 let oursBest;
+let oursPlain;
 const firstAnswer = await post(ours.url, chosen[0]?.query ?? '{ __typename }');
 const ready = { ms: Date.now() - bootGateway, ok: firstAnswer.status === 200 };
 const rows = [];
 const stops = [ours.stop, ...Object.values(subgraphs).map((s) => s.stop)];
 try {
   for (const setting of opt.settings.split(',')) {
+    if (!['default', 'best', 'plain'].includes(setting)) throw new Error(`--settings: ${setting} is not default, best or plain`);
     const hive = await startHive(await freePort(), { best: setting === 'best' });
     stops.push(hive.stop);
     for (const scenario of chosen) {
@@ -60,7 +63,11 @@ try {
         oursBest = await startGateway(await freePort(), { best: true });
         stops.push(oursBest.stop);
       }
-      const gw = setting === 'best' ? oursBest : ours;
+      if (setting === 'plain' && !oursPlain) {
+        oursPlain = await startGateway(await freePort(), { plain: true });
+        stops.push(oursPlain.stop);
+      }
+      const gw = setting === 'best' ? oursBest : setting === 'plain' ? oursPlain : ours;
       const a = { name: `our gateway (${setting})`, url: gw.url, pid: gw.child.pid };
       try {
         await golden(scenario, a, b);
@@ -84,7 +91,9 @@ try {
         }
       }
       const ratio = median(runs.a.map((r, i) => r.rps / runs.b[i].rps));
-      rows.push({ scenario, setting, a, b, runs, ratio, floorSql: scenario.floor === 'sql' ? measureFloor(opt.data) : null });
+      // Against the raw-SQL floor, timed alone, the same query alone: one connection, so nothing is shared or queued.
+      const alone = scenario.floor === 'sql' && setting !== 'best' ? await runLoad({ url: a.url, body, connections: 1, seconds: duration, processes: processes(a) }) : null;
+      rows.push({ scenario, setting, a, b, runs, ratio, alone, floorSql: scenario.floor === 'sql' ? measureFloor(opt.data) : null });
     }
     await hive.stop();
   }
@@ -151,6 +160,7 @@ function render() {
     };
     lines.push(`| ${row.scenario.id} peak RSS MB per run, back to back | ${row.setting} | ${[row.a.name, 'territory', 'governance', 'production', 'budget'].map(growth).join('; ')} | | | | | | | | | |`);
     if (row.floorSql) lines.push(`| ${row.scenario.id} raw-SQL floor | | ${row.floorSql.statements} statements alone | | ${f(row.floorSql.p50)} | ${f(row.floorSql.p95)} | | | | | | |`);
+    if (row.alone) lines.push(`| ${row.scenario.id} one request at a time | ${row.setting} | ${row.a.name}, 1 connection | ${f(row.alone.rps)} | ${f(row.alone.p50)} | ${f(row.alone.p95)} | ${f(row.alone.p99)} | ${row.alone.errors} | | | | p50 / floor p50: ${f(row.alone.p50 / row.floorSql.p50, 2)} |`);
   }
   return `${lines.join('\n')}\n`;
 }

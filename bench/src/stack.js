@@ -27,10 +27,11 @@ export async function startSubgraphs(dataDir, extraEnv = () => ({})) {
 }
 
 /**
- * Our gateway in production mode. De-duplication of identical in-flight subgraph queries is on by default; `best`
- * adds the response cache of anonymous reads (emptied by every mutation), as Hive's best adds its response cache.
+ * Our gateway in production mode. Its defaults share work between identical concurrent requests (anonymous reads
+ * share one execution, identical subgraph queries one call); `best` adds the response cache of anonymous reads
+ * (emptied by every mutation), as Hive's best adds its response cache; `plain` turns every kind of sharing off.
  */
-export async function startGateway(port, { best = false, env: extra = {} } = {}) {
+export async function startGateway(port, { best = false, plain = false, env: extra = {} } = {}) {
   const env = {
     PORT: String(port),
     NODE_ENV: 'production',
@@ -42,6 +43,7 @@ export async function startGateway(port, { best = false, env: extra = {} } = {})
     // As deployed (deploy/Dockerfile): the young generation capped, or V8 grows it to 128 MB of RSS under load.
     NODE_OPTIONS: '--max-semi-space-size=16',
     ...(best ? { RESPONSE_CACHE_TTL_MS: '60000' } : {}),
+    ...(plain ? { REQUEST_DEDUP: 'false' } : {}),
     ...extra,
   };
   const started = await launch('gateway', gatewayEntry, env, `http://127.0.0.1:${port}/health`, { quiet: true, timeoutMs: 60_000 });

@@ -19,6 +19,7 @@ export * from './migrations.js';
 export * from './keyset-page.js';
 export * from './pagination.js';
 export * from './scalars.js';
+export * from './selected-fields.js';
 export * from './signed-context.js';
 export * from './sql-where.js';
 export * from './statement-counter.js';

@@ -88,6 +88,31 @@ describe.each(await testDatabases())('governance roll-ups on $kind', (database) 
     expect(reversed.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it('runs only the aggregates the selection needs, with the same values, and a wider selection in the same request still gets every figure', async () => {
+    const maizal = { __typename: 'Territory', id: 'commune:1', scope: communeScope(1) };
+    const all = await figures([maizal, nation]);
+    expect(all.statements).toBe(4);
+    const ask = async (selection: string) => {
+      g.statements.reset();
+      const result = await g.run(`query($representations: [_Any!]!, $period: PeriodInput!) { _entities(representations: $representations) { ... on Territory { governance(period: $period) { ${selection} } } } }`, { representations: [maizal, nation], period: PERIOD });
+      expect(result.errors).toBeUndefined();
+      return { figures: result.data!._entities.map((e: any) => e.governance), statements: g.statements.count };
+    };
+    const roll = await ask('assembliesHeld attendanceRate');
+    expect(roll.statements).toBe(1);
+    expect(roll.figures).toEqual(all.figures.map((f: any) => ({ assembliesHeld: f.assembliesHeld, attendanceRate: f.attendanceRate })));
+    expect((await ask('from to')).statements).toBe(0);
+    expect((await ask('... on GovernanceFigures { recalls } activeMandates')).statements).toBe(2);
+    // Two selections of the same territory in one request: each gets its own figures, right.
+    g.statements.reset();
+    const both = await g.run(`query($representations: [_Any!]!, $period: PeriodInput!) { _entities(representations: $representations) { ... on Territory {
+      narrow: governance(period: $period) { assembliesHeld } wide: governance(period: $period) { assembliesHeld decisionsAdopted recalls } } } }`, { representations: [nation], period: PERIOD });
+    expect(both.errors).toBeUndefined();
+    const country = all.figures[1];
+    expect(both.data!._entities[0]).toEqual({ narrow: { assembliesHeld: country.assembliesHeld }, wide: { assembliesHeld: country.assembliesHeld, decisionsAdopted: country.decisionsAdopted, recalls: country.recalls } });
+    expect(g.statements.count).toBeLessThanOrEqual(3);
+  });
+
   it('computes a batch of 100+ territories with the same statements as a batch of 10', async () => {
     const councils = territory.councils.map((c) => ({ __typename: 'Territory', id: `council:${c.id}`, scope: councilScope(c.id) }));
     const communes = territory.communes.map((c) => ({ __typename: 'Territory', id: `commune:${c.id}`, scope: communeScope(c.id) }));

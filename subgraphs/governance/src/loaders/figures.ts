@@ -4,10 +4,39 @@ import DataLoader from 'dataloader';
 import type { GovernanceFiguresRow, TerritoryRef } from '../rows.js';
 import { scopeTable, STATE_ROW, type ScopeRow } from './scope-table.js';
 
+/** The four aggregates; a request runs only those its selection needs. */
+export type FiguresPart = 'assemblies' | 'decisions' | 'mandates' | 'recalls';
+
+/** Which aggregate each field of GovernanceFigures comes from (`from` and `to` need none). */
+const PART_OF_FIELD: Record<string, FiguresPart> = {
+  assembliesHeld: 'assemblies',
+  quorateAssemblies: 'assemblies',
+  quorumRate: 'assemblies',
+  averageAttendance: 'assemblies',
+  attendanceRate: 'assemblies',
+  lastAssemblyOn: 'assemblies',
+  decisionsAdopted: 'decisions',
+  decisionsVoid: 'decisions',
+  activeMandates: 'mandates',
+  recalls: 'recalls',
+};
+
+/** The aggregates a selection of GovernanceFigures fields needs, in a stable order. */
+export function figuresParts(fields: Iterable<string>): FiguresPart[] {
+  const parts = new Set<FiguresPart>();
+  for (const field of fields) {
+    const part = PART_OF_FIELD[field];
+    if (part) parts.add(part);
+  }
+  return (['assemblies', 'decisions', 'mandates', 'recalls'] as const).filter((p) => parts.has(p));
+}
+
 export interface FiguresKey {
   territory: TerritoryRef;
   from: string;
   to: string;
+  /** The aggregates to run (all four when absent); the others stay at zero. */
+  parts?: readonly FiguresPart[];
 }
 
 const EVERY_BODY = '*';
@@ -80,12 +109,19 @@ const STATEMENTS = {
   ),
 };
 
+const ALL_PARTS: readonly FiguresPart[] = ['assemblies', 'decisions', 'mandates', 'recalls'];
 export const figuresCacheKey = (key: FiguresKey) => `${key.territory.id}|${key.from}|${key.to}`;
+/** Per territory, period and parts: a later load needing more parts is not answered from a narrower one. */
+const loadKey = (key: FiguresKey) => `${figuresCacheKey(key)}|${(key.parts ?? ALL_PARTS).join(',')}`;
 
 function scopeRows(keys: readonly FiguresKey[]): ScopeRow[] {
   const rows: ScopeRow[] = [];
+  const seen = new Set<string>();
   for (const key of keys) {
     const k = figuresCacheKey(key);
+    // The same territory and period asked with other parts in the same batch: its bodies count once.
+    if (seen.has(k)) continue;
+    seen.add(k);
     const scope = key.territory.scope;
     if (!scope) throw badInput(`Territory ${key.territory.id} came without its scope; ask for governance through the gateway`);
     if (scope.everything) {
@@ -102,8 +138,8 @@ function scopeRows(keys: readonly FiguresKey[]): ScopeRow[] {
 }
 
 /**
- * Governance figures for a batch of territories (any mix of levels and periods): four SQL aggregates for the
- * whole batch, joined against the batch's scopes (below a state) or the state summaries (states and the nation),
+ * Governance figures for a batch of territories (any mix of levels and periods): up to four SQL aggregates for the
+ * whole batch (those its selections need), joined against the batch's scopes (below a state) or the state summaries (states and the nation),
  * whatever the number of territories or bodies.
  */
 export function figuresLoader(em: SqlEntityManager): DataLoader<FiguresKey, GovernanceFiguresRow, string> {
@@ -118,13 +154,9 @@ export function figuresLoader(em: SqlEntityManager): DataLoader<FiguresKey, Gove
       );
       if (rows.length === 0) return keys.map((key) => results.get(figuresCacheKey(key))!);
       const scope = scopeTable(em, rows, { keepStates: true });
-      const run = (statement: (scope: string) => string) => em.execute(statement(scope.sql), scope.params);
-      const [assemblies, decisions, mandates, recalls] = await Promise.all([
-        run(STATEMENTS.assemblies),
-        run(STATEMENTS.decisions),
-        run(STATEMENTS.mandates),
-        run(STATEMENTS.recalls),
-      ]);
+      const needed = new Set(keys.flatMap((key) => key.parts ?? ALL_PARTS));
+      const run = async (part: FiguresPart): Promise<Record<string, unknown>[]> => (needed.has(part) ? em.execute(STATEMENTS[part](scope.sql), scope.params) : []);
+      const [assemblies, decisions, mandates, recalls] = await Promise.all([run('assemblies'), run('decisions'), run('mandates'), run('recalls')]);
       const at = (row: Record<string, unknown>) => results.get(String(row.k))!;
       for (const row of assemblies) {
         Object.assign(at(row), {
@@ -142,6 +174,6 @@ export function figuresLoader(em: SqlEntityManager): DataLoader<FiguresKey, Gove
       for (const row of recalls) at(row).recalls = toInt(row.recalls);
       return keys.map((key) => results.get(figuresCacheKey(key))!);
     },
-    { cacheKeyFn: figuresCacheKey, maxBatchSize: 1000 },
+    { cacheKeyFn: loadKey, maxBatchSize: 1000 },
   );
 }
