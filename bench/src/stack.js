@@ -29,7 +29,8 @@ export async function startSubgraphs(dataDir, extraEnv = () => ({})) {
 /**
  * Our gateway in production mode. Its defaults share work between identical concurrent requests (anonymous reads
  * share one execution, identical subgraph queries one call); `best` adds the response cache of anonymous reads
- * (emptied by every mutation), as Hive's best adds its response cache; `plain` turns every kind of sharing off.
+ * (emptied by every mutation), as Hive's best adds its response cache; `plain` turns request sharing off and keeps
+ * the subgraph-call de-duplication, as Hive Gateway's default de-duplicates its upstream requests.
  */
 export async function startGateway(port, { best = false, plain = false, env: extra = {} } = {}) {
   const env = {

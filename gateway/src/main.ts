@@ -1,6 +1,6 @@
 import './telemetry.js';
 import { loadGatewayConfig } from './config.js';
-import { limitHeapGrowth } from './heap-growth.js';
+import { limitHeapGrowth } from '@comuna/subgraph-kit/heap-growth';
 import { startGateway } from './server.js';
 
 const config = loadGatewayConfig();

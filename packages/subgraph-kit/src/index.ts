@@ -10,6 +10,7 @@ export * from './directives.js';
 export * from './decimal.js';
 export * from './errors.js';
 export * from './global-id.js';
+export * from './heap-growth.js';
 export * from './http-server.js';
 export * from './idempotency.js';
 export * from './idempotency-record.js';
