@@ -58,7 +58,7 @@ try {
     for (const scenario of chosen) {
       if (scenario.floor === 'subgraph' && setting === 'best') continue;
       const body = JSON.stringify({ query: scenario.query });
-      const b = scenario.floor === 'subgraph' ? { name: `${scenario.subgraph} subgraph (floor)`, url: subgraphs[scenario.subgraph].url, pid: subgraphs[scenario.subgraph].child.pid } : { name: `Hive Gateway (${setting})`, url: hive.url, pid: hive.child.pid };
+      const b = scenario.floor === 'subgraph' ? { name: `${scenario.subgraph} subgraph (floor)`, url: subgraphs[scenario.subgraph].url, pid: subgraphs[scenario.subgraph].child.pid } : { name: `Hive Gateway (${setting === 'best' ? 'best' : 'default'})`, url: hive.url, pid: hive.child.pid };
       if (setting === 'best' && !oursBest) {
         oursBest = await startGateway(await freePort(), { best: true });
         stops.push(oursBest.stop);
