@@ -25,15 +25,20 @@ export function freePort() {
  * Starts `entry` (a built main.js) with extra environment; resolves once `readyUrl` answers 200, and rejects with
  * the process's output if it exits first or is not ready in time.
  */
+const MAX_OUTPUT = 1 << 20;
+
 export function launch(name, entry, env, readyUrl, { timeoutMs = 30_000, quiet = false } = {}) {
   const child = spawn(process.execPath, [entry], {
     cwd: root,
     env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Only the tail is kept (for the error when a process fails): a gateway logging a line per request for an hour
+  // of benchmark would otherwise outgrow the longest string V8 allows.
   let output = '';
   const collect = (stream) => (chunk) => {
     output += chunk;
+    if (output.length > MAX_OUTPUT) output = output.slice(-MAX_OUTPUT / 2);
     if (!quiet) stream.write(`[${name}] ${chunk}`.replace(/\n(?=.)/g, `\n[${name}] `));
   };
   child.stdout.on('data', collect(process.stdout));

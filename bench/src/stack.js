@@ -79,8 +79,13 @@ async function launchBin(name, bin, args, env, readyUrl, config) {
   const { dirname } = await import('node:path');
   const child = spawn(process.execPath, [bin, ...args], { cwd: dirname(config), env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (c) => (output += c));
-  child.stderr.on('data', (c) => (output += c));
+  // The tail only: an hour of Hive's logs must not outgrow the longest string V8 allows.
+  const keep = (c) => {
+    output += c;
+    if (output.length > 1 << 20) output = output.slice(-(1 << 19));
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const stop = () => new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
