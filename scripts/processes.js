@@ -27,18 +27,24 @@ export function freePort() {
  */
 const MAX_OUTPUT = 1 << 20;
 
+/**
+ * Appends a chunk of a child's output, keeping only the tail (for the error when a process fails): a gateway
+ * logging a line per request for an hour of benchmark would otherwise outgrow the longest string V8 allows.
+ */
+export function appendTail(output, chunk) {
+  const next = output + chunk;
+  return next.length > MAX_OUTPUT ? next.slice(-MAX_OUTPUT / 2) : next;
+}
+
 export function launch(name, entry, env, readyUrl, { timeoutMs = 30_000, quiet = false } = {}) {
   const child = spawn(process.execPath, [entry], {
     cwd: root,
     env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // Only the tail is kept (for the error when a process fails): a gateway logging a line per request for an hour
-  // of benchmark would otherwise outgrow the longest string V8 allows.
   let output = '';
   const collect = (stream) => (chunk) => {
-    output += chunk;
-    if (output.length > MAX_OUTPUT) output = output.slice(-MAX_OUTPUT / 2);
+    output = appendTail(output, chunk);
     if (!quiet) stream.write(`[${name}] ${chunk}`.replace(/\n(?=.)/g, `\n[${name}] `));
   };
   child.stdout.on('data', collect(process.stdout));

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gatewayEntry, launch, root, subgraphEntry, subgraphs } from '../../scripts/processes.js';
+import { appendTail, gatewayEntry, launch, root, subgraphEntry, subgraphs } from '../../scripts/processes.js';
 
 export const SUBGRAPHS = Object.keys(subgraphs);
 const portOf = (name) => Number(new URL(subgraphs[name].url).port);
@@ -79,11 +79,7 @@ async function launchBin(name, bin, args, env, readyUrl, config) {
   const { dirname } = await import('node:path');
   const child = spawn(process.execPath, [bin, ...args], { cwd: dirname(config), env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  // The tail only: an hour of Hive's logs must not outgrow the longest string V8 allows.
-  const keep = (c) => {
-    output += c;
-    if (output.length > 1 << 20) output = output.slice(-(1 << 19));
-  };
+  const keep = (c) => (output = appendTail(output, c));
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const stop = () => new Promise((resolve) => {

@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { z } from 'zod';
 
 /**
  * How far V8 lets the old generation grow past what survived the last full collection, in percent (0: V8's own
@@ -10,3 +11,9 @@ import { setFlagsFromString } from 'node:v8';
 export function limitHeapGrowth(percent: number): void {
   if (percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
+
+/** The setting, shared by the gateway's and the subgraphs' configuration. */
+export const heapGrowthConfigShape = {
+  /** Old-generation growth past the live data between full collections, in percent; 0 leaves V8's own. */
+  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1_000).default(60),
+};
