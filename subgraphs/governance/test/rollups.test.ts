@@ -100,7 +100,13 @@ describe.each(await testDatabases())('governance roll-ups on $kind', (database) 
     };
     const roll = await ask('assembliesHeld attendanceRate');
     expect(roll.statements).toBe(1);
+    // The assembly statement reads only the columns those two fields need.
+    expect(g.statements.statements.join('\n')).not.toMatch(/quorate|CITIZENS_ASSEMBLY|max\(/);
     expect(roll.figures).toEqual(all.figures.map((f: any) => ({ assembliesHeld: f.assembliesHeld, attendanceRate: f.attendanceRate })));
+    const others = await ask('quorumRate averageAttendance lastAssemblyOn');
+    expect(others.statements).toBe(1);
+    expect(g.statements.statements.join('\n')).not.toMatch(/body_size/);
+    expect(others.figures).toEqual(all.figures.map((f: any) => ({ quorumRate: f.quorumRate, averageAttendance: f.averageAttendance, lastAssemblyOn: f.lastAssemblyOn })));
     expect((await ask('from to')).statements).toBe(0);
     expect((await ask('... on GovernanceFigures { recalls } activeMandates')).statements).toBe(2);
     // Two selections of the same territory in one request: each gets its own figures, right.

@@ -43,13 +43,14 @@ export function scopeCte(em: SqlEntityManager, territories: readonly ScopedTerri
 
 /**
  * A `st(t, state)` common table expression of the states and nation of a batch (state null for the nation), for
- * the reads of the state summaries; one JSON parameter.
+ * the reads of the state summaries; one JSON parameter. MATERIALIZED: inlined, its JSON was extracted again for
+ * every summary row joined (the 24 states' output for a year: 3.4 ms → 2.1 ms on SQLite).
  */
 export function statesCte(em: SqlEntityManager, territories: readonly ScopedTerritory[]): { sql: string; param: string } {
   const rows = territories.map((t) => [t.id, t.stateId ?? null]);
   const sql = isPostgres(em)
-    ? 'st(t, state) as (select x->>0, x->>1 from jsonb_array_elements(cast(? as jsonb)) as x)'
-    : "st(t, state) as (select json_extract(value, '$[0]'), json_extract(value, '$[1]') from json_each(?))";
+    ? 'st(t, state) as materialized (select x->>0, x->>1 from jsonb_array_elements(cast(? as jsonb)) as x)'
+    : "st(t, state) as materialized (select json_extract(value, '$[0]'), json_extract(value, '$[1]') from json_each(?))";
   return { sql, param: JSON.stringify(rows) };
 }
 
