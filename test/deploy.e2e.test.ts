@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+// @ts-expect-error plain JavaScript shared with `npm start`
+import { serviceMemoryEnv } from '../scripts/processes.js';
 
 // Docker and a Kubernetes API server cannot run here: what can be checked is that the files parse and say what
 // the deployment needs (every service, probes on /health and /ready, subgraphs reachable only from the gateway).
@@ -54,5 +56,21 @@ describe('deployment files', () => {
     for (const name of SUBGRAPHS) expect(dockerfile).toContain(`FROM runtime AS ${name}\n`);
     expect(dockerfile).toMatch(/CMD \["node", "gateway\/dist\/main.js"\]/);
     expect(dockerfile).toContain('USER node');
+  });
+
+  it('Dockerfile: every service runs with the memory settings npm start and the benchmark use', () => {
+    const dockerfile = readFileSync(new URL('Dockerfile', root), 'utf8');
+    // What each target's environment ends up as: the runtime stage's ENV, then the target's own.
+    const envOf = (target: string) => {
+      const env: Record<string, string> = {};
+      const stage = (name: string) => dockerfile.split(/^FROM /m).find((s) => s.includes(` AS ${name}\n`)) ?? '';
+      for (const block of [stage('runtime'), stage(target)]) {
+        for (const line of block.split('\n').filter((l) => l.startsWith('ENV '))) {
+          for (const [, key, value] of line.slice(4).matchAll(/(\w+)=(\S+)/g)) env[key!] = value!;
+        }
+      }
+      return env;
+    };
+    for (const name of [...SUBGRAPHS, 'gateway']) expect(envOf(name), name).toMatchObject(serviceMemoryEnv(name));
   });
 });

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendTail, gatewayEntry, launch, root, subgraphEntry, subgraphs } from '../../scripts/processes.js';
+import { appendTail, gatewayEntry, launch, root, serviceMemoryEnv, subgraphEntry, subgraphs } from '../../scripts/processes.js';
 
 export const SUBGRAPHS = Object.keys(subgraphs);
 const portOf = (name) => Number(new URL(subgraphs[name].url).port);
@@ -18,9 +18,10 @@ export async function startSubgraphs(dataDir, extraEnv = () => ({})) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run -w @comuna/bench generate\` first`);
     const port = portOf(name);
     const extra = extraEnv(name);
-    // As deployed (deploy/Dockerfile): the young generation capped in every service.
-    const nodeOptions = ['--max-semi-space-size=16', extra.NODE_OPTIONS].filter(Boolean).join(' ');
-    running[name] = await launch(name, subgraphEntry(name), { PORT: String(port), DATABASE_URL: `sqlite:${file}`, SEED: 'none', TRUST_MODE: 'open', NODE_ENV: 'development', ...extra, NODE_OPTIONS: nodeOptions }, `http://127.0.0.1:${port}/ready`, { quiet: true, timeoutMs: 60_000 });
+    // As deployed (deploy/Dockerfile): malloc arenas and the young generation capped in every service.
+    const memory = serviceMemoryEnv(name);
+    const nodeOptions = [memory.NODE_OPTIONS, extra.NODE_OPTIONS].filter(Boolean).join(' ');
+    running[name] = await launch(name, subgraphEntry(name), { ...memory, PORT: String(port), DATABASE_URL: `sqlite:${file}`, SEED: 'none', TRUST_MODE: 'open', NODE_ENV: 'development', ...extra, NODE_OPTIONS: nodeOptions }, `http://127.0.0.1:${port}/ready`, { quiet: true, timeoutMs: 60_000 });
     running[name].url = subgraphs[name].url;
   }
   return running;
@@ -41,8 +42,8 @@ export async function startGateway(port, { best = false, plain = false, env: ext
     JWT_SECRET: randomBytes(32).toString('hex'),
     // One loopback client sends every request: the per-client limit would measure the limiter, not the gateway.
     RATE_LIMIT_PER_MINUTE: String(1_000_000_000),
-    // As deployed (deploy/Dockerfile): the young generation capped, or V8 grows it to 128 MB of RSS under load.
-    NODE_OPTIONS: '--max-semi-space-size=16',
+    // As deployed (deploy/Dockerfile): malloc arenas and the young generation capped.
+    ...serviceMemoryEnv('gateway'),
     ...(best ? { RESPONSE_CACHE_TTL_MS: '60000' } : {}),
     ...(plain ? { REQUEST_DEDUP: 'false' } : {}),
     ...extra,

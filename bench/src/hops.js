@@ -1,0 +1,63 @@
+// `npm run -w @comuna/bench hops`: where scenario 3's time goes when it is sent alone. Starts the built subgraphs on
+// the national dataset and our gateway, then times, one request at a time, the call the gateway makes to territory,
+// each domain's `_entities` call for the 24 states (with the scopes territory answered), the whole query through the
+// gateway, and the raw-SQL floor. Prints medians; asserts nothing.
+import { join } from 'node:path';
+import { freePort, root } from '../../scripts/processes.js';
+import { measureFloor } from './floor.js';
+import { scenarios } from './scenarios.js';
+import { startGateway, startSubgraphs } from './stack.js';
+
+const RUNS = Number(process.env.HOPS_RUNS ?? 100);
+const PERIOD = '{ from: "2025-11-01", to: "2026-10-31" }';
+const SCOPE = 'scope { everything councilIds communeIds circuitIds stateId }';
+// The selections scenario 3 sends each subgraph (what the gateway's query plan fetches).
+const TERRITORY = `{ states { __typename id name census { population } ${SCOPE} } }`;
+const DOMAINS = {
+  production: `production(period: ${PERIOD}) { activeUnits outputByProduct { product { code } quantity { value unit } } }`,
+  budget: `budget(period: ${PERIOD}, currency: "USD") { received { amount } spent { amount } consultations { turnout } }`,
+  governance: `governance(period: ${PERIOD}) { assembliesHeld attendanceRate }`,
+};
+
+const post = async (url, query, variables) => {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const text = await response.text();
+  if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${url}: ${text.slice(0, 300)}`);
+  return text;
+};
+
+async function time(url, query, variables) {
+  for (let i = 0; i < 10; i++) await post(url, query, variables);
+  const times = [];
+  let bytes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    bytes = (await post(url, query, variables)).length;
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(RUNS / 2)], min: times[0], bytes };
+}
+
+const data = join(root, 'data', 'national');
+const subgraphs = await startSubgraphs(data);
+// Request sharing off: each timed request executes (one at a time, nothing would be shared anyway).
+const gateway = await startGateway(await freePort(), { plain: true });
+try {
+  const rows = [];
+  rows.push(['territory: 24 states with census and scope', await time(subgraphs.territory.url, TERRITORY)]);
+  const states = JSON.parse(await post(subgraphs.territory.url, TERRITORY)).data.states;
+  const representations = states.map((s) => ({ __typename: 'Territory', id: s.id, scope: s.scope }));
+  for (const [name, selection] of Object.entries(DOMAINS)) {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { ${selection} } } }`;
+    rows.push([`${name}: _entities for the 24 states`, await time(subgraphs[name].url, query, { r: representations })]);
+  }
+  rows.push(['s3 through our gateway', await time(gateway.url, scenarios.find((s) => s.id === 's3').query)]);
+  const floor = measureFloor(data);
+  const lines = ['| call, sent alone | p50 ms | min ms | answer bytes |', '|---|---|---|---|'];
+  for (const [name, r] of rows) lines.push(`| ${name} | ${r.p50.toFixed(1)} | ${r.min.toFixed(1)} | ${r.bytes} |`);
+  lines.push(`| raw-SQL floor (${floor.statements} statements, one connection) | ${floor.p50.toFixed(1)} | ${floor.min.toFixed(1)} | |`);
+  console.log(lines.join('\n'));
+} finally {
+  for (const s of [gateway, ...Object.values(subgraphs)]) await s.stop();
+}
