@@ -88,9 +88,10 @@ export function launch(name, entry, env, readyUrl, { timeoutMs = 30_000, quiet =
  * throughput. V8's young generation is capped (it grew to 64 MB semi-spaces, up to 128 MB of RSS, under load);
  * the gateway, whose objects die young, at 8 MB: another ~15–20 MB less at the same throughput (2026-12-06).
  */
-export const serviceMemoryEnv = (service) => ({
+export const serviceMemoryEnv = (service, { nodeOptions } = {}) => ({
   MALLOC_ARENA_MAX: '2',
-  NODE_OPTIONS: `--max-semi-space-size=${service === 'gateway' ? 8 : 16}`,
+  // Options of the caller's own (e.g. --inspect, --cpu-prof) come after, so they are kept, not replaced.
+  NODE_OPTIONS: [`--max-semi-space-size=${service === 'gateway' ? 8 : 16}`, nodeOptions].filter(Boolean).join(' '),
 });
 
 export const subgraphEntry = (name) => `${root}subgraphs/${name}/dist/main.js`;

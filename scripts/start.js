@@ -18,13 +18,13 @@ try {
   await Promise.all(
     Object.entries(subgraphs).map(async ([name, { url }]) => {
       const { port } = new URL(url);
-      const env = { ...serviceMemoryEnv(name), PORT: port, CONTEXT_SECRET, DATABASE_URL: process.env[`${name.toUpperCase()}_DATABASE_URL`] ?? `sqlite:data/${name}.sqlite` };
+      const env = { ...serviceMemoryEnv(name, { nodeOptions: process.env.NODE_OPTIONS }), PORT: port, CONTEXT_SECRET, DATABASE_URL: process.env[`${name.toUpperCase()}_DATABASE_URL`] ?? `sqlite:data/${name}.sqlite` };
       started.push(await launch(name, subgraphEntry(name), env, new URL('/ready', url).href));
       urls[`${name.toUpperCase()}_URL`] = url;
     }),
   );
   const port = process.env.PORT ?? '4000';
-  started.push(await launch('gateway', gatewayEntry, { ...serviceMemoryEnv('gateway'), ...urls, PORT: port, CONTEXT_SECRET }, `http://127.0.0.1:${port}/health`));
+  started.push(await launch('gateway', gatewayEntry, { ...serviceMemoryEnv('gateway', { nodeOptions: process.env.NODE_OPTIONS }), ...urls, PORT: port, CONTEXT_SECRET }, `http://127.0.0.1:${port}/health`));
   console.log(`\nComuna Graph is up: POST GraphQL to http://127.0.0.1:${port}/graphql (Ctrl-C stops every service)`);
 } catch (error) {
   console.error(error.message);

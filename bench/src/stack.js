@@ -19,9 +19,8 @@ export async function startSubgraphs(dataDir, extraEnv = () => ({})) {
     const port = portOf(name);
     const extra = extraEnv(name);
     // As deployed (deploy/Dockerfile): malloc arenas and the young generation capped in every service.
-    const memory = serviceMemoryEnv(name);
-    const nodeOptions = [memory.NODE_OPTIONS, extra.NODE_OPTIONS].filter(Boolean).join(' ');
-    running[name] = await launch(name, subgraphEntry(name), { ...memory, PORT: String(port), DATABASE_URL: `sqlite:${file}`, SEED: 'none', TRUST_MODE: 'open', NODE_ENV: 'development', ...extra, NODE_OPTIONS: nodeOptions }, `http://127.0.0.1:${port}/ready`, { quiet: true, timeoutMs: 60_000 });
+    const memory = serviceMemoryEnv(name, { nodeOptions: extra.NODE_OPTIONS });
+    running[name] = await launch(name, subgraphEntry(name), { PORT: String(port), DATABASE_URL: `sqlite:${file}`, SEED: 'none', TRUST_MODE: 'open', NODE_ENV: 'development', ...memory, ...extra, NODE_OPTIONS: memory.NODE_OPTIONS }, `http://127.0.0.1:${port}/ready`, { quiet: true, timeoutMs: 60_000 });
     running[name].url = subgraphs[name].url;
   }
   return running;

@@ -26,8 +26,8 @@ const PARTS_OF_FIELD: Record<string, FiguresPart[]> = {
   recalls: ['recalls'],
 };
 
-const ALL_PARTS: readonly FiguresPart[] = ['held', 'quorate', 'attendance', 'last', 'citizens', 'decisions', 'mandates', 'recalls'];
 const ASSEMBLY_COLUMNS: readonly AssemblyColumns[] = ['held', 'quorate', 'attendance', 'last', 'citizens'];
+const ALL_PARTS: readonly FiguresPart[] = [...ASSEMBLY_COLUMNS, 'decisions', 'mandates', 'recalls'];
 
 /** The parts a selection of GovernanceFigures fields needs, in a stable order. */
 export function figuresParts(fields: Iterable<string>): FiguresPart[] {
@@ -68,20 +68,35 @@ const SUMMARY_HALVES = [
 const withSummaries = (listed: string, summary: (h: { from: string; on: string }) => string) => (scope: string) =>
   `with s as materialized (${scope}) ${listed} union all ${SUMMARY_HALVES.map(summary).join(' union all ')}`;
 
-/** Each column group of the assembly aggregate, over the facts (listed bodies) and over the state summaries. */
-const ASSEMBLY_SELECT: Record<AssemblyColumns, { listed: string; summary: string }> = {
-  held: { listed: 'count(a.id) as held', summary: 'sum(g.held) as held' },
-  quorate: { listed: 'sum(case when a.quorate then 1 else 0 end) as quorate', summary: 'sum(g.quorate) as quorate' },
+type Row = Record<string, unknown>;
+
+/**
+ * Each column group of the assembly aggregate: its columns over the facts (listed bodies) and over the state
+ * summaries, and the figures it fills from a result row.
+ */
+const ASSEMBLY_SELECT: Record<AssemblyColumns, { listed: string; summary: string; read: (row: Row) => Partial<GovernanceFiguresRow> }> = {
+  held: { listed: 'count(a.id) as held', summary: 'sum(g.held) as held', read: (row) => ({ assembliesHeld: toInt(row.held) }) },
+  quorate: {
+    listed: 'sum(case when a.quorate then 1 else 0 end) as quorate',
+    summary: 'sum(g.quorate) as quorate',
+    read: (row) => ({ quorateAssemblies: toInt(row.quorate) }),
+  },
   attendance: {
     listed: 'coalesce(sum(a.attendance), 0) as attendance, coalesce(sum(a.body_size), 0) as size',
     summary: 'coalesce(sum(g.attendance), 0) as attendance, coalesce(sum(g.body_size), 0) as size',
+    read: (row) => ({ attendanceSum: toInt(row.attendance), bodySizeSum: toInt(row.size) }),
   },
-  last: { listed: 'max(a.held_on) as last', summary: 'max(case when g.held > 0 then g.day end) as last' },
+  last: {
+    listed: 'max(a.held_on) as last',
+    summary: 'max(case when g.held > 0 then g.day end) as last',
+    read: (row) => ({ lastAssemblyOn: (row.last as string | null) ?? null }),
+  },
   citizens: {
     listed: `sum(case when a.kind = 'CITIZENS_ASSEMBLY' then 1 else 0 end) as citizens,
       coalesce(sum(case when a.kind = 'CITIZENS_ASSEMBLY' then a.attendance else 0 end), 0) as families`,
     summary: `sum(case when g.kind = 'CITIZENS_ASSEMBLY' then g.held else 0 end) as citizens,
       coalesce(sum(case when g.kind = 'CITIZENS_ASSEMBLY' then g.attendance else 0 end), 0) as families`,
+    read: (row) => ({ citizensAssemblies: toInt(row.citizens), familiesPresent: toInt(row.families) }),
   },
 };
 
@@ -175,23 +190,16 @@ export function figuresLoader(em: SqlEntityManager): DataLoader<FiguresKey, Gove
       const scope = scopeTable(em, rows, { keepStates: true });
       const needed = new Set(keys.flatMap((key) => key.parts ?? ALL_PARTS));
       const columns = ASSEMBLY_COLUMNS.filter((c) => needed.has(c));
-      const run = async (part: Exclude<FiguresPart, AssemblyColumns>): Promise<Record<string, unknown>[]> => (needed.has(part) ? em.execute(STATEMENTS[part](scope.sql), scope.params) : []);
+      const run = async (part: Exclude<FiguresPart, AssemblyColumns>): Promise<Row[]> => (needed.has(part) ? em.execute(STATEMENTS[part](scope.sql), scope.params) : []);
       const [assemblies, decisions, mandates, recalls] = await Promise.all([
         columns.length ? em.execute(STATEMENTS.assemblies(columns)(scope.sql), scope.params) : [],
         run('decisions'),
         run('mandates'),
         run('recalls'),
       ]);
-      const at = (row: Record<string, unknown>) => results.get(String(row.k))!;
+      const at = (row: Row) => results.get(String(row.k))!;
       // Columns not selected stay at their zero: no field asked in this batch reads them.
-      for (const row of assemblies) {
-        const figures = at(row);
-        if (needed.has('held')) figures.assembliesHeld = toInt(row.held);
-        if (needed.has('quorate')) figures.quorateAssemblies = toInt(row.quorate);
-        if (needed.has('attendance')) Object.assign(figures, { attendanceSum: toInt(row.attendance), bodySizeSum: toInt(row.size) });
-        if (needed.has('last')) figures.lastAssemblyOn = (row.last as string | null) ?? null;
-        if (needed.has('citizens')) Object.assign(figures, { citizensAssemblies: toInt(row.citizens), familiesPresent: toInt(row.families) });
-      }
+      for (const row of assemblies) for (const c of columns) Object.assign(at(row), ASSEMBLY_SELECT[c].read(row));
       for (const row of decisions) Object.assign(at(row), { decisionsAdopted: toInt(row.adopted), decisionsVoid: toInt(row.void) });
       for (const row of mandates) at(row).activeMandates = toInt(row.active);
       for (const row of recalls) at(row).recalls = toInt(row.recalls);
