@@ -138,3 +138,12 @@ export interface SufficiencyRow {
   output: bigint;
   need: bigint;
 }
+
+/**
+ * A row naming a product, with the product attached before the list is returned: its fields then resolve without
+ * a promise each (hundreds of rows per national answer, where a promise per field cost more than the rows' SQL).
+ */
+export type WithProduct<R> = R & { product: ProductRow };
+export type ProductOutputRow = WithProduct<ProductAmountRow>;
+export type ProductExchangeOutputRow = WithProduct<ProductExchangeRow>;
+export type SufficiencyOutputRow = WithProduct<SufficiencyRow>;

@@ -40,6 +40,17 @@ describe.each(await testDatabases())('territory roll-ups on $kind', (database) =
     expect(answered.outputByUnitType.reduce((n: number, r: any) => n + r.workers, 0)).toBe(expected.workers);
   });
 
+  it('counts active units without grouping by type when the types are not asked for, to the same totals', async () => {
+    const query = `query($r: [_Any!]!, $period: PeriodInput!) { _entities(representations: $r) { ... on Territory { id production(period: $period) { activeUnits workers } } } }`;
+    t.statements.reset();
+    const result = await t.run(query, { r: TERRITORIES.map((id) => representation(id)), period: YEAR_2025 });
+    expect(result.errors).toBeUndefined();
+    const counting = t.statements.statements.filter((sql) => sql.includes('production_unit'));
+    expect(counting.length).toBeGreaterThan(0);
+    for (const sql of counting) expect(sql).not.toMatch(/\btype\b/);
+    for (const e of result.data!._entities) expect(e.production).toEqual({ activeUnits: figures.get(e.id).activeUnits, workers: figures.get(e.id).workers });
+  });
+
   it('counts El Maizal as the facts have it: 14 units and 120 producers', () => {
     expect(figures.get('commune:1')).toMatchObject({ activeUnits: 14, workers: 120 });
   });

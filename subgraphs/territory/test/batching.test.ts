@@ -25,6 +25,24 @@ describe.each(await testDatabases())('batching on $kind', (database) => {
     return { count: t.statements.count, data: result.data! };
   }
 
+  it('sums only the census figures a selection asks for, with the same values as the whole census', async () => {
+    const query = (fields: string) => `{ states { id census { ${fields} } } nation { census { ${fields} } } }`;
+    t.statements.reset();
+    const population = await t.run(query('population'));
+    const census = t.statements.statements.filter((sql) => sql.includes('from communal_council cc'));
+    expect(census.length).toBeGreaterThan(0);
+    for (const sql of census) {
+      expect(sql).toContain('sum(cc.population)');
+      expect(sql).not.toMatch(/sum\(cc\.(households|families)\)|count\(cc\.id\)/);
+    }
+    const whole = await t.run(query('households families population councils'));
+    expect(population.errors).toBeUndefined();
+    const pick = (data: any) => ({ states: data.states.map((s: any) => [s.id, s.census.population]), nation: data.nation.census.population });
+    expect(pick(population.data)).toEqual(pick(whole.data));
+    expect(whole.data!.nation.census.councils).toBe(sample.councils.length);
+    expect(whole.data!.nation.census.population).toBeGreaterThan(0);
+  });
+
   it('resolves 100 entity representations with as many statements as 10', async () => {
     const councils = sample.councils.slice(0, 100).map((c) => ({ __typename: 'CommunalCouncil', id: `council:${c.id}` }));
     const ten = await statementsFor(ENTITIES, { representations: councils.slice(0, 10) });

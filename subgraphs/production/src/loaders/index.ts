@@ -24,7 +24,9 @@ export function createLoaders(em: SqlEntityManager) {
   // The catalogue is small (tens to a few hundred products) and nearly every answer names products, so it is
   // read whole, once per request: one statement however many resolvers, in however many ticks, ask for products.
   let catalogue: Promise<ProductRow[]> | undefined;
+  let catalogueById: Promise<Map<number, ProductRow>> | undefined;
   const wholeCatalogue = () => (catalogue ??= em.execute(`select ${productTable.columns} from product order by name, id`).then((rows) => rows.map(productTable.map)));
+  const productsById = () => (catalogueById ??= wholeCatalogue().then((products) => new Map(products.map((p) => [p.id, p]))));
 
   const unitReports = new Map<string, ReturnType<typeof unitReportsLoader>>();
 
@@ -35,6 +37,7 @@ export function createLoaders(em: SqlEntityManager) {
     requestCaches: {
       clearAll() {
         catalogue = undefined;
+        catalogueById = undefined;
         unitReports.clear();
       },
     },
@@ -45,9 +48,11 @@ export function createLoaders(em: SqlEntityManager) {
       return unitReports.get(key)!;
     },
     product: new DataLoader<number, ProductRow | null>(async (ids) => {
-      const byId = new Map((await wholeCatalogue()).map((p) => [p.id, p]));
+      const byId = await productsById();
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    /** The request's catalogue by id (read whole, once). */
+    productsById,
     unit: byId(unitTable),
     agreement: byId(agreementTable),
     report: byId(reportTable),

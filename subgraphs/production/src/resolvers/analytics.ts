@@ -31,6 +31,7 @@ export const analyticsResolvers: Pick<Resolvers, 'Territory'> = {
         months: span.months,
         foods: products.map((p) => ({
           productId: p.id,
+          product: p,
           output: outputs.get(span.label)?.get(p.id) ?? 0n,
           need: population * p.monthlyNeedPerPerson! * BigInt(span.months),
         })),

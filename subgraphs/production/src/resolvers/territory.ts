@@ -4,7 +4,7 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { scoped } from '../loaders/scope.js';
 import { monthWindow, validPeriod } from '../period.js';
 import { assertCompatible, fromBase, MONEY_SCALE, quantity } from '../units.js';
-import { productOf } from './types.js';
+import { withProducts } from './types.js';
 
 /** output ÷ need to three places, rounded half up; null when nothing is needed. */
 function ratio(output: bigint, need: bigint): string | null {
@@ -30,13 +30,13 @@ export const territoryResolvers: Resolvers = {
       ]);
       const byProduct = new Map(outputs.map((o) => [o.productId, o.quantity]));
       const population = BigInt(ref.census.population);
-      return products.map((p) => ({ productId: p.id, output: byProduct.get(p.id) ?? 0n, need: population * p.monthlyNeedPerPerson! * months }));
+      return products.map((p) => ({ productId: p.id, product: p, output: byProduct.get(p.id) ?? 0n, need: population * p.monthlyNeedPerPerson! * months }));
     },
   },
   ProductionFigures: {
     from: (row) => row.period.from,
     to: (row) => row.period.to,
-    outputByProduct: (row, _args, ctx) => ctx.loaders.rollups.outputByProduct(row.period).load(row.territory),
+    outputByProduct: (row, _args, ctx) => withProducts(ctx, ctx.loaders.rollups.outputByProduct(row.period).load(row.territory)),
     outputByUnitType: async (row, _args, ctx) => {
       const counts = await ctx.loaders.rollups.unitsByType(row.period).load(row.territory);
       return UNIT_TYPES.map((type) => {
@@ -58,21 +58,21 @@ export const territoryResolvers: Resolvers = {
     },
   },
   UnitTypeOutput: {
-    output: async (row, _args, ctx) => (await ctx.loaders.rollups.outputByTypeAndProduct(row.period).load(row.territory)).filter((o) => o.type === row.type),
+    output: async (row, _args, ctx) => withProducts(ctx, (await ctx.loaders.rollups.outputByTypeAndProduct(row.period).load(row.territory)).filter((o) => o.type === row.type)),
   },
   ProductOutput: {
-    product: (row, _args, ctx) => productOf(ctx, row.productId),
-    quantity: async (row, _args, ctx) => quantity(row.quantity, (await productOf(ctx, row.productId)).unit),
+    product: (row) => row.product,
+    quantity: (row) => quantity(row.quantity, row.product.unit),
   },
   ExchangeBalance: {
-    byProduct: (row, _args, ctx) => ctx.loaders.rollups.exchangeByProduct(row.period).load(row.territory),
+    byProduct: (row, _args, ctx) => withProducts(ctx, ctx.loaders.rollups.exchangeByProduct(row.period).load(row.territory)),
     byCurrency: (row, _args, ctx) => ctx.loaders.rollups.exchangeByCurrency(row.period).load(row.territory),
   },
   ProductExchange: {
-    product: (row, _args, ctx) => productOf(ctx, row.productId),
-    inflow: async (row, _args, ctx) => quantity(row.inflow, (await productOf(ctx, row.productId)).unit),
-    outflow: async (row, _args, ctx) => quantity(row.outflow, (await productOf(ctx, row.productId)).unit),
-    net: async (row, _args, ctx) => quantity(row.inflow - row.outflow, (await productOf(ctx, row.productId)).unit),
+    product: (row) => row.product,
+    inflow: (row) => quantity(row.inflow, row.product.unit),
+    outflow: (row) => quantity(row.outflow, row.product.unit),
+    net: (row) => quantity(row.inflow - row.outflow, row.product.unit),
   },
   CurrencyExchange: {
     inflow: (row) => ({ amount: fromScaled(row.inflow, MONEY_SCALE), currency: row.currency }),
@@ -80,9 +80,9 @@ export const territoryResolvers: Resolvers = {
     net: (row) => ({ amount: fromScaled(row.inflow - row.outflow, MONEY_SCALE), currency: row.currency }),
   },
   FoodSufficiency: {
-    product: (row, _args, ctx) => productOf(ctx, row.productId),
-    output: async (row, _args, ctx) => quantity(row.output, (await productOf(ctx, row.productId)).unit),
-    need: async (row, _args, ctx) => quantity(row.need, (await productOf(ctx, row.productId)).unit),
+    product: (row) => row.product,
+    output: (row) => quantity(row.output, row.product.unit),
+    need: (row) => quantity(row.need, row.product.unit),
     ratio: (row) => ratio(row.output, row.need),
   },
 };

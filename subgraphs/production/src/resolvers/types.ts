@@ -2,7 +2,7 @@ import { fromScaled, pageWindow, toGlobalId, tryParseGlobalId } from '@comuna/su
 import type { ProductionContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { monthWindow, validPeriod } from '../period.js';
-import type { ProductRow, ProvenanceRow } from '../rows.js';
+import type { ProductRow, ProvenanceRow, WithProduct } from '../rows.js';
 import { lineValue, MONEY_SCALE, quantity } from '../units.js';
 
 const provenance = (row: ProvenanceRow): ProvenanceRow => row;
@@ -14,6 +14,16 @@ export async function productOf(ctx: ProductionContext, id: number): Promise<Pro
   const product = await ctx.loaders.product.load(id);
   if (!product) throw new Error(`product:${id} is referenced but missing`);
   return product;
+}
+
+/** Attaches each row's product (from the request's catalogue, read once) so its fields resolve synchronously. */
+export async function withProducts<R extends { productId: number }>(ctx: ProductionContext, rows: R[] | Promise<R[]>): Promise<WithProduct<R>[]> {
+  const [list, byId] = await Promise.all([rows, ctx.loaders.productsById()]);
+  return list.map((row) => {
+    const product = byId.get(row.productId);
+    if (!product) throw new Error(`product:${row.productId} is referenced but missing`);
+    return { ...row, product };
+  });
 }
 
 /** Field resolvers of production's own types; every relation goes through a loader. */

@@ -2,7 +2,7 @@ import { groupLoader, placeholders, rowLoader, toInt } from '@comuna/subgraph-ki
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { cityTable, circuitTable, communeTable, councilTable, municipalityTable, parishTable, stateTable } from '../bodies.js';
 import { createDashboardLoaders } from '../analytics/dashboard-loaders.js';
-import { censusLoader } from './census.js';
+import { censusLoaders } from './census.js';
 import { scopeLoader } from './scope.js';
 
 interface Table<R> {
@@ -60,7 +60,7 @@ export function createLoaders(em: SqlEntityManager) {
         )) as unknown as HistoryRow[],
       (row) => row.bodyId,
     ),
-    census: censusLoader(em),
+    census: censusLoaders(em),
     scope: scopeLoader(em),
   };
 }

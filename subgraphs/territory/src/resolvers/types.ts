@@ -1,4 +1,4 @@
-import { toGlobalId } from '@comuna/subgraph-kit';
+import { selectedFields, toGlobalId } from '@comuna/subgraph-kit';
 import { bodyGlobalId } from '../bodies.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { AnyBodyRow, ProvenanceRow, RegistryRow } from '../rows.js';
@@ -20,7 +20,7 @@ export const typeResolvers: Resolvers = {
     ...reference,
     level: () => 'NATION',
     name: () => 'Venezuela',
-    census: (_row, _args, ctx) => ctx.loaders.census.load('nation:ve'),
+    census: (_row, _args, ctx, info) => ctx.loaders.census.of(selectedFields(info)).load('nation:ve'),
     scope: (_row, _args, ctx) => ctx.loaders.scope.load('nation:ve'),
     states: (_row, _args, ctx) => allStates(ctx),
   },
@@ -28,7 +28,7 @@ export const typeResolvers: Resolvers = {
     ...reference,
     id: (row) => toGlobalId('state', row.id),
     level: () => 'STATE',
-    census: (row, _args, ctx) => ctx.loaders.census.load(toGlobalId('state', row.id)),
+    census: (row, _args, ctx, info) => ctx.loaders.census.of(selectedFields(info)).load(toGlobalId('state', row.id)),
     scope: (row, _args, ctx) => ctx.loaders.scope.load(toGlobalId('state', row.id)),
     municipalities: (row, _args, ctx) => ctx.loaders.municipalitiesByState.load(row.id),
   },
@@ -36,7 +36,7 @@ export const typeResolvers: Resolvers = {
     ...reference,
     id: (row) => toGlobalId('municipality', row.id),
     level: () => 'MUNICIPALITY',
-    census: (row, _args, ctx) => ctx.loaders.census.load(toGlobalId('municipality', row.id)),
+    census: (row, _args, ctx, info) => ctx.loaders.census.of(selectedFields(info)).load(toGlobalId('municipality', row.id)),
     scope: (row, _args, ctx) => ctx.loaders.scope.load(toGlobalId('municipality', row.id)),
     state: async (row, _args, ctx) => (await ctx.loaders.state.load(row.stateId))!,
     parishes: (row, _args, ctx) => ctx.loaders.parishesByMunicipality.load(row.id),
@@ -46,7 +46,7 @@ export const typeResolvers: Resolvers = {
     ...reference,
     id: (row) => toGlobalId('parish', row.id),
     level: () => 'PARISH',
-    census: (row, _args, ctx) => ctx.loaders.census.load(toGlobalId('parish', row.id)),
+    census: (row, _args, ctx, info) => ctx.loaders.census.of(selectedFields(info)).load(toGlobalId('parish', row.id)),
     scope: (row, _args, ctx) => ctx.loaders.scope.load(toGlobalId('parish', row.id)),
     municipality: async (row, _args, ctx) => (await ctx.loaders.municipality.load(row.municipalityId))!,
     provenance,
@@ -70,7 +70,7 @@ export const typeResolvers: Resolvers = {
     id: (row) => toGlobalId('commune', row.id),
     level: () => 'COMMUNE',
     centroid: (row) => (row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude }),
-    census: (row, _args, ctx) => ctx.loaders.census.load(toGlobalId('commune', row.id)),
+    census: (row, _args, ctx, info) => ctx.loaders.census.of(selectedFields(info)).load(toGlobalId('commune', row.id)),
     scope: (row, _args, ctx) => ctx.loaders.scope.load(toGlobalId('commune', row.id)),
     seatState: async (row, _args, ctx) => (await ctx.loaders.state.load(row.seatStateId))!,
     states: async (row, _args, ctx) => {
@@ -87,7 +87,7 @@ export const typeResolvers: Resolvers = {
     ...reference,
     id: (row) => toGlobalId('city', row.id),
     level: () => 'COMMUNAL_CITY',
-    census: (row, _args, ctx) => ctx.loaders.census.load(toGlobalId('city', row.id)),
+    census: (row, _args, ctx, info) => ctx.loaders.census.of(selectedFields(info)).load(toGlobalId('city', row.id)),
     scope: (row, _args, ctx) => ctx.loaders.scope.load(toGlobalId('city', row.id)),
     communes: (row, _args, ctx) => ctx.loaders.communesByCity.load(row.id),
     registry,
@@ -97,7 +97,7 @@ export const typeResolvers: Resolvers = {
     ...reference,
     id: (row) => toGlobalId('circuit', row.id),
     level: () => 'COMMUNAL_CIRCUIT',
-    census: (row, _args, ctx) => ctx.loaders.census.load(toGlobalId('circuit', row.id)),
+    census: (row, _args, ctx, info) => ctx.loaders.census.of(selectedFields(info)).load(toGlobalId('circuit', row.id)),
     scope: (row, _args, ctx) => ctx.loaders.scope.load(toGlobalId('circuit', row.id)),
     state: async (row, _args, ctx) => (await ctx.loaders.state.load(row.stateId))!,
     commune: (row, _args, ctx) => (row.communeId === null ? null : ctx.loaders.commune.load(row.communeId)),
