@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tracingConfigShape, tracingProblems } from '@comuna/subgraph-kit/tracing';
 import { z } from 'zod';
-import { heapGrowthConfigShape } from '@comuna/subgraph-kit/heap-growth';
+import { GATEWAY_HEAP_GROWING_PERCENT, heapGrowthConfigShape } from '@comuna/subgraph-kit/heap-growth';
 
 const DEFAULT_SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url).pathname;
 const SUBGRAPH_DEFAULTS: Record<string, string> = JSON.parse(
@@ -59,7 +59,7 @@ const gatewayConfigSchema = z.object({
   LOG_BUFFER_BYTES: z.coerce.number().int().min(0).max(16_000).default(4_096),
   /** Identical concurrent subgraph queries (same subgraph, body and forwarded identity) share one call. */
   SUBGRAPH_DEDUP: z.enum(['true', 'false']).default('true'),
-  ...heapGrowthConfigShape,
+  ...heapGrowthConfigShape(GATEWAY_HEAP_GROWING_PERCENT),
   /** Identical concurrent anonymous reads (same body and Accept header) share one execution and its answer. */
   REQUEST_DEDUP: z.enum(['true', 'false']).default('true'),
   /** Keep-alive connections to each subgraph at most; requests beyond wait for a free one. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { heapGrowthConfigShape } from './heap-growth.js';
+import { heapGrowthConfigShape, SUBGRAPH_HEAP_GROWING_PERCENT } from './heap-growth.js';
 import { tracingConfigShape, tracingProblems } from './tracing-config.js';
 
 /** Settings every subgraph shares; each subgraph extends this with its own. */
@@ -16,7 +16,7 @@ export const subgraphConfigSchema = z.object({
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
   /** Requests served at once; above it the subgraph answers 503 at once (the gateway retries a query elsewhere or later). */
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
-  ...heapGrowthConfigShape,
+  ...heapGrowthConfigShape(SUBGRAPH_HEAP_GROWING_PERCENT),
   /** Largest request body served (bytes); the gateway's `_entities` calls for a national dashboard need more than the default. */
   MAX_REQUEST_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(1_000_000),
   /** On SIGTERM, how long in-flight requests may take to finish before the process exits anyway. */
