@@ -3,7 +3,7 @@
 // gateways and against bench/golden when present), then loads each comparison A B A B … and prints a table.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, root } from '../../scripts/processes.js';
 import { measureFloor } from './floor.js';
@@ -101,9 +101,12 @@ try {
   for (const stop of stops) await stop().catch(() => undefined);
 }
 const report = render();
-mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(opt.out, report);
+// Printed first, so a run's figures survive a file that cannot be written.
 console.log(report);
+// --out is relative to where npm was run (npm runs the script in bench/).
+const out = resolve(process.env.INIT_CWD ?? process.cwd(), opt.out);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, report);
 
 async function startSubgraphsCounted() {
   const counters = {};

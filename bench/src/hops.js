@@ -1,10 +1,12 @@
 // `npm run -w @comuna/bench hops`: where scenario 3's time goes when it is sent alone. Starts the built subgraphs on
 // the national dataset and our gateway, then times, one request at a time, the call the gateway makes to territory,
 // each domain's `_entities` call for the 24 states (with the scopes territory answered), the whole query through the
-// gateway, and the raw-SQL floor. Prints medians; asserts nothing.
+// gateway, and the raw-SQL floor; then the CPU each process spent per scenario-3 request (what two cores must share).
+// Prints medians; asserts nothing.
 import { join } from 'node:path';
 import { freePort, root } from '../../scripts/processes.js';
 import { measureFloor } from './floor.js';
+import { cpuSeconds } from './proc.js';
 import { scenarios } from './scenarios.js';
 import { startGateway, startSubgraphs } from './stack.js';
 
@@ -52,11 +54,17 @@ try {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { ${selection} } } }`;
     rows.push([`${name}: _entities for the 24 states`, await time(subgraphs[name].url, query, { r: representations })]);
   }
+  const processes = { gateway, ...subgraphs };
+  const cpuBefore = Object.fromEntries(Object.entries(processes).map(([name, p]) => [name, cpuSeconds(p.child.pid)]));
   rows.push(['s3 through our gateway', await time(gateway.url, scenarios.find((s) => s.id === 's3').query)]);
+  // The ten untimed warm-up requests count too: RUNS + 10 requests.
+  const cpu = Object.entries(processes).map(([name, p]) => [name, ((cpuSeconds(p.child.pid) - cpuBefore[name]) * 1000) / (RUNS + 10)]);
   const floor = measureFloor(data);
   const lines = ['| call, sent alone | p50 ms | min ms | answer bytes |', '|---|---|---|---|'];
   for (const [name, r] of rows) lines.push(`| ${name} | ${r.p50.toFixed(1)} | ${r.min.toFixed(1)} | ${r.bytes} |`);
   lines.push(`| raw-SQL floor (${floor.statements} statements, one connection) | ${floor.p50.toFixed(1)} | ${floor.min.toFixed(1)} | |`);
+  const total = cpu.reduce((sum, [, ms]) => sum + ms, 0);
+  lines.push('', `CPU ms per s3 request, one at a time: ${cpu.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ')}; ${total.toFixed(1)} in all (${(total / 2).toFixed(1)} ms of wall time at the least on two cores)`);
   console.log(lines.join('\n'));
 } finally {
   for (const s of [gateway, ...Object.values(subgraphs)]) await s.stop();
