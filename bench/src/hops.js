@@ -7,19 +7,13 @@ import { join } from 'node:path';
 import { freePort, root } from '../../scripts/processes.js';
 import { measureFloor } from './floor.js';
 import { cpuSeconds } from './proc.js';
-import { scenarios } from './scenarios.js';
+import { ROLLUP_SELECTIONS, scenarios } from './scenarios.js';
 import { startGateway, startSubgraphs } from './stack.js';
 
 const RUNS = Number(process.env.HOPS_RUNS ?? 100);
-const PERIOD = '{ from: "2025-11-01", to: "2026-10-31" }';
 const SCOPE = 'scope { everything councilIds communeIds circuitIds stateId }';
-// The selections scenario 3 sends each subgraph (what the gateway's query plan fetches).
+// What scenario 3's query plan fetches from territory; each domain is then sent its selection.
 const TERRITORY = `{ states { __typename id name census { population } ${SCOPE} } }`;
-const DOMAINS = {
-  production: `production(period: ${PERIOD}) { activeUnits outputByProduct { product { code } quantity { value unit } } }`,
-  budget: `budget(period: ${PERIOD}, currency: "USD") { received { amount } spent { amount } consultations { turnout } }`,
-  governance: `governance(period: ${PERIOD}) { assembliesHeld attendanceRate }`,
-};
 
 const post = async (url, query, variables) => {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
@@ -50,7 +44,7 @@ try {
   rows.push(['territory: 24 states with census and scope', await time(subgraphs.territory.url, TERRITORY)]);
   const states = JSON.parse(await post(subgraphs.territory.url, TERRITORY)).data.states;
   const representations = states.map((s) => ({ __typename: 'Territory', id: s.id, scope: s.scope }));
-  for (const [name, selection] of Object.entries(DOMAINS)) {
+  for (const [name, selection] of Object.entries(ROLLUP_SELECTIONS)) {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { ${selection} } } }`;
     rows.push([`${name}: _entities for the 24 states`, await time(subgraphs[name].url, query, { r: representations })]);
   }

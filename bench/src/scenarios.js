@@ -2,6 +2,13 @@
 // and where the issue asks for it, the floor it is compared against.
 const PERIOD = '{ from: "2025-11-01", to: "2026-10-31" }';
 
+/** Scenario 3's selection of each domain on a state (`npm run -w @comuna/bench hops` sends them one by one). */
+export const ROLLUP_SELECTIONS = {
+  production: `production(period: ${PERIOD}) { activeUnits outputByProduct { product { code } quantity { value unit } } }`,
+  budget: `budget(period: ${PERIOD}, currency: "USD") { received { amount } spent { amount } consultations { turnout } }`,
+  governance: `governance(period: ${PERIOD}) { assembliesHeld attendanceRate }`,
+};
+
 export const scenarios = [
   {
     id: 's1',
@@ -20,9 +27,7 @@ export const scenarios = [
     id: 's3',
     title: 'national roll-up: 24 states × 4 subgraphs',
     query: `{ states { name census { population }
-      production(period: ${PERIOD}) { activeUnits outputByProduct { product { code } quantity { value unit } } }
-      budget(period: ${PERIOD}, currency: "USD") { received { amount } spent { amount } consultations { turnout } }
-      governance(period: ${PERIOD}) { assembliesHeld attendanceRate } } }`,
+      ${Object.values(ROLLUP_SELECTIONS).join('\n      ')} } }`,
     floor: 'sql',
   },
   {

@@ -155,20 +155,22 @@ export function rollupLoaders(em: SqlEntityManager) {
   // founded_on index finds them).
   const countUnits = async (period: PeriodRow, territories: readonly ScopedTerritory[], byType: boolean) => {
     const monthStart = `${period.to.slice(0, 7)}-01`;
-    const [type, unitType, groupType] = byType ? ['u.type as type, ', 'o.type as type, ', ', type'] : ['', '', ''];
+    // By type: each source's type column, named `type`, and `type` among the grouping and ordering columns.
+    const typeOf = (column: string) => (byType ? `${column} as type, ` : '');
+    const andType = byType ? ', type' : '';
     return run(territories, {
-      listed: (j) => `select s.t as t, ${type}count(*) as units, coalesce(sum(u.workers), 0) as workers from ${j.activeUnits} group by s.t${byType ? ', u.type' : ''}`,
+      listed: (j) => `select s.t as t, ${typeOf('u.type')}count(*) as units, coalesce(sum(u.workers), 0) as workers from ${j.activeUnits} group by s.t${byType ? ', u.type' : ''}`,
       listedParams: [period.to],
       summary: (on) => {
         const units = on.of('production_state_units');
-        return `select t${groupType}, sum(units) as units, sum(workers) as workers from (
-            select st.t as t, ${byType ? 'o.unit_type as type, ' : ''}o.units as units, o.workers as workers from ${units.from} where ${units.match} and o.founded_month < ?
+        return `select t${andType}, sum(units) as units, sum(workers) as workers from (
+            select st.t as t, ${typeOf('o.unit_type')}o.units as units, o.workers as workers from ${units.from} where ${units.match} and o.founded_month < ?
             union all
-            select st.t as t, ${unitType}1 as units, o.workers as workers from ${on.units} where o.founded_on between ? and ? and o.status = 'ACTIVE') as counted
-          group by t${groupType} having sum(units) > 0`;
+            select st.t as t, ${typeOf('o.type')}1 as units, o.workers as workers from ${on.units} where o.founded_on between ? and ? and o.status = 'ACTIVE') as counted
+          group by t${andType} having sum(units) > 0`;
       },
       summaryParams: [period.to.slice(0, 7), monthStart, period.to],
-      order: `t${groupType}`,
+      order: `t${andType}`,
     });
   };
 
