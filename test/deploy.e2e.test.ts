@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 // @ts-expect-error plain JavaScript shared with `npm start`
-import { serviceMemoryEnv } from '../scripts/processes.js';
+import { serviceMemoryEnv, serviceNodeArgs } from '../scripts/processes.js';
 
 // Docker and a Kubernetes API server cannot run here: what can be checked is that the files parse and say what
 // the deployment needs (every service, probes on /health and /ready, subgraphs reachable only from the gateway).
@@ -54,7 +54,7 @@ describe('deployment files', () => {
   it('Dockerfile: one target per service, each running its built entry point', () => {
     const dockerfile = readFileSync(new URL('Dockerfile', root), 'utf8');
     for (const name of SUBGRAPHS) expect(dockerfile).toContain(`FROM runtime AS ${name}\n`);
-    expect(dockerfile).toMatch(/CMD \["node", "gateway\/dist\/main.js"\]/);
+    expect(dockerfile).toMatch(/CMD \["node", (?:"--[^"]+", )*"gateway\/dist\/main.js"\]/);
     expect(dockerfile).toContain('USER node');
   });
 
@@ -71,6 +71,19 @@ describe('deployment files', () => {
       }
       return env;
     };
-    for (const name of [...SUBGRAPHS, 'gateway']) expect(envOf(name), name).toMatchObject(serviceMemoryEnv(name));
+    for (const name of [...SUBGRAPHS, 'gateway']) {
+      expect(envOf(name), name).toMatchObject(serviceMemoryEnv(name));
+      const entry = name === 'gateway' ? 'gateway/dist/main.js' : `subgraphs/${name}/dist/main.js`;
+      expect(dockerfile, name).toContain(`CMD ${JSON.stringify(['node', ...serviceNodeArgs(name), entry]).replaceAll(',', ', ')}`);
+    }
+  });
+
+  it("each package's own start script runs its service with the same memory settings", () => {
+    for (const name of [...SUBGRAPHS, 'gateway']) {
+      const dir = name === 'gateway' ? '../gateway/' : `../subgraphs/${name}/`;
+      const start: string = JSON.parse(readFileSync(new URL(`${dir}package.json`, root), 'utf8')).scripts.start;
+      const { MALLOC_ARENA_MAX, NODE_OPTIONS } = serviceMemoryEnv(name);
+      expect(start, name).toBe(`MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX} node ${[...serviceNodeArgs(name), NODE_OPTIONS].join(' ')} dist/main.js`);
+    }
   });
 });
