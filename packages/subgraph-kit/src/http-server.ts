@@ -190,6 +190,9 @@ export async function serve<C extends BaseContext, I = undefined>(options: Serve
       }
     } catch (error) {
       if (error instanceof BodyTooLarge) {
+        // The rest of the body stays unread, so this connection cannot carry another request: it closes after the
+        // answer. Kept open, a client that reused it waited for its next answer until it timed out.
+        res.setHeader('connection', 'close');
         return sendJson(res, 413, { errors: [{ message: `Request body over ${maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
       }
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
