@@ -19,5 +19,8 @@ describe('request body limit', () => {
     const refused = await post('x'.repeat(25_000));
     expect(refused.status).toBe(413);
     expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe('Request body over 20000 bytes');
+    // The unread rest of the body makes the connection unusable: it must close, and the next request still works.
+    expect(refused.headers.get('connection')).toBe('close');
+    expect((await post('x')).status).toBe(200);
   });
 });
