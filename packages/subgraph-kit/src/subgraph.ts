@@ -13,7 +13,7 @@ import { CONTEXT_HEADER } from './signed-context.js';
 import { installAuditGuards } from './audit-guards.js';
 import { databaseKind, initOrm, poolUsage, prepareSchema } from './database.js';
 import { databaseUnavailable } from './database-errors.js';
-import { limitHeapGrowth } from './heap-growth.js';
+import { collectOnceReady, limitHeapGrowth } from './heap-growth.js';
 import { createLogger, createMetrics, observabilityPlugin, operationRecorder, type ServiceMetrics } from './observability.js';
 import type { Logger } from 'pino';
 import { serve, type RunningServer } from './http-server.js';
@@ -215,6 +215,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: Subgr
     host: config.HOST,
     port: config.PORT,
   });
+  collectOnceReady();
   return {
     ...running,
     subgraph,
