@@ -33,7 +33,7 @@ describe('gateway configuration', () => {
     const config = loadGatewayConfig(secret);
     expect(config.SUBGRAPH_DEDUP).toBe('true');
     expect(config.REQUEST_DEDUP).toBe('true');
-    expect(config.HEAP_GROWING_PERCENT).toBe(60);
+    expect(config.HEAP_GROWING_PERCENT).toBe(40);
     expect(loadGatewayConfig({ ...secret, REQUEST_DEDUP: 'false', HEAP_GROWING_PERCENT: '0' })).toMatchObject({ REQUEST_DEDUP: 'false', HEAP_GROWING_PERCENT: 0 });
     expect(() => loadGatewayConfig({ ...secret, REQUEST_DEDUP: 'no' })).toThrow(/REQUEST_DEDUP/);
     expect(() => loadGatewayConfig({ ...secret, HEAP_GROWING_PERCENT: '-5' })).toThrow(/HEAP_GROWING_PERCENT/);
