@@ -9,6 +9,7 @@ import { freePort, root } from '../../scripts/processes.js';
 import { measureFloor } from './floor.js';
 import { runLoad } from './load.js';
 import { scenarios } from './scenarios.js';
+import { signedHeaders } from './signing.js';
 import { startGateway, startHive, startSubgraphs } from './stack.js';
 import { memory } from './proc.js';
 
@@ -34,8 +35,9 @@ const connections = Number(opt.connections);
 const chosen = scenarios.filter((s) => opt.scenarios.split(',').includes(s.id));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const post = async (url, query) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+const post = async (url, query, sign) => {
+  const body = JSON.stringify({ query });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...sign?.(body) }, body });
   return { status: response.status, text: await response.text() };
 };
 
@@ -60,7 +62,7 @@ try {
     for (const scenario of chosen) {
       if (scenario.floor === 'subgraph' && setting === 'best') continue;
       const body = JSON.stringify({ query: scenario.query });
-      const b = scenario.floor === 'subgraph' ? { name: `${scenario.subgraph} subgraph (floor)`, url: subgraphs[scenario.subgraph].url, pid: subgraphs[scenario.subgraph].child.pid } : { name: `Hive Gateway (${setting === 'best' ? 'best' : 'default'})`, url: hive.url, pid: hive.child.pid };
+      const b = scenario.floor === 'subgraph' ? { name: `${scenario.subgraph} subgraph (floor)`, url: subgraphs[scenario.subgraph].url, pid: subgraphs[scenario.subgraph].child.pid, sign: signedHeaders } : { name: `Hive Gateway (${setting === 'best' ? 'best' : 'default'})`, url: hive.url, pid: hive.child.pid };
       if (setting === 'best' && !oursBest) {
         oursBest = await startGateway(await freePort(), { best: true });
         stops.push(oursBest.stop);
@@ -92,11 +94,11 @@ try {
         log(`${scenario.id} ${setting} back-to-back run ${i + 1}/${memoryRuns} ${a.name}: ${r.rps.toFixed(0)} rps, peak RSS ${Object.entries(r.peakRss).map(([n, mb]) => `${n.split(' ')[0]} ${mb.toFixed(0)}`).join(', ')} MB`);
       }
       log(`${scenario.id} ${setting}: warm-up ${warmup} s on ${b.name}`);
-      await runLoad({ url: b.url, body, connections, seconds: warmup, processes: processes(b) });
+      await runLoad({ url: b.url, body, connections, seconds: warmup, processes: processes(b), sign: b.sign });
       const runs = { a: [], b: [] };
       for (let i = 0; i < pairs; i++) {
         for (const [key, target] of [['a', a], ['b', b]]) {
-          const r = await runLoad({ url: target.url, body, connections, seconds: duration, processes: processes(target), counters: Object.values(subgraphs).map((s) => s.counter) });
+          const r = await runLoad({ url: target.url, body, connections, seconds: duration, processes: processes(target), counters: Object.values(subgraphs).map((s) => s.counter), sign: target.sign });
           runs[key].push(r);
           log(`${scenario.id} ${setting} pair ${i + 1}/${pairs} ${target.name}: ${r.rps.toFixed(0)} rps p50 ${r.p50} ms p99 ${r.p99} ms errors ${r.errors}`);
         }
@@ -128,7 +130,7 @@ async function startSubgraphsCounted() {
 }
 
 async function golden(scenario, a, b) {
-  const [ra, rb] = [await post(a.url, scenario.query), await post(b.url, scenario.query)];
+  const [ra, rb] = [await post(a.url, scenario.query), await post(b.url, scenario.query, b.sign)];
   const file = join(root, 'bench', 'golden', `${scenario.id}.json`);
   const parsed = JSON.parse(ra.text);
   if (ra.status !== 200 || parsed.errors) throw new Error(`${scenario.id}: ${a.name} answered ${ra.status} ${ra.text.slice(0, 500)}`);
@@ -150,7 +152,7 @@ function render() {
     '',
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; SQLite (node:sqlite); national dataset in ${opt.data}.`,
     `Run: ${new Date(started).toISOString()}; ${connections} connections; warm-up ${warmup} s each; ${memoryRuns} runs of our gateway back to back after its warm-up (memory); then ${pairs} pairs A B of ${duration} s; ratio = median of per-pair RPS ratios.`,
-    `Subgraphs in TRUST_MODE=open (anonymous reads, so both gateways reach them the same way); our gateway NODE_ENV=production with the rate limit raised; Hive Gateway ${'2.15.1'} with --hive-router-runtime on the committed supergraph.`,
+    `Everything NODE_ENV=production. Subgraphs in signed trust mode: both gateways sign their calls with the same secret (Hive Gateway through a plugin), all anonymous reads; our gateway with the rate limit raised; Hive Gateway ${'2.15.1'} with --hive-router-runtime on the committed supergraph.`,
     `Built stack answered its first query ${ready.ms} ms after the gateway was started (${ready.ok ? 'ok' : 'failed'}).`,
     '',
     '| scenario | settings | target | RPS | p50 ms | p95 ms | p99 ms | errors | CPU s / 1k req (target · subgraphs) | peak RSS MB (target · subgraphs) | SQL / req | ratio A/B |',

@@ -8,6 +8,7 @@ import { freePort, root } from '../../scripts/processes.js';
 import { measureFloor } from './floor.js';
 import { cpuSeconds } from './proc.js';
 import { ROLLUP_SELECTIONS, scenarios } from './scenarios.js';
+import { signedHeaders } from './signing.js';
 import { startGateway, startSubgraphs } from './stack.js';
 
 const RUNS = Number(process.env.HOPS_RUNS ?? 100);
@@ -16,7 +17,10 @@ const SCOPE = 'scope { everything councilIds communeIds circuitIds stateId }';
 const TERRITORY = `{ states { __typename id name census { population } ${SCOPE} } }`;
 
 const post = async (url, query, variables) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = JSON.stringify({ query, variables });
+  // A subgraph answers only signed calls (the gateway signs its own); signing costs microseconds, inside the timing.
+  const signed = url === gateway?.url ? {} : signedHeaders(body);
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signed }, body });
   const text = await response.text();
   if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${url}: ${text.slice(0, 300)}`);
   return text;
@@ -37,8 +41,9 @@ async function time(url, query, variables) {
 
 const data = join(root, 'data', 'national');
 const subgraphs = await startSubgraphs(data);
+let gateway;
 // Request sharing off: each timed request executes (one at a time, nothing would be shared anyway).
-const gateway = await startGateway(await freePort(), { plain: true });
+gateway = await startGateway(await freePort(), { plain: true });
 try {
   const rows = [];
   rows.push(['territory: 24 states with census and scope', await time(subgraphs.territory.url, TERRITORY)]);

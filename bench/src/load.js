@@ -13,9 +13,11 @@ export async function readCounters(counters) {
 }
 
 /**
- * `processes`: { name: pid } measured during the run; `counters`: side ports of the subgraphs' statement counters.
+ * `processes`: { name: pid } measured during the run; `counters`: side ports of the subgraphs' statement counters;
+ * `sign`: for a subgraph called directly, the headers that sign `body` (a signature is fresh for 30 s, so each
+ * connection's headers are renewed every 10 s, not per request: signing stays out of the load generator's cost).
  */
-export async function runLoad({ url, body, connections, seconds, processes, counters = [] }) {
+export async function runLoad({ url, body, connections, seconds, processes, counters = [], sign }) {
   const latencies = [];
   const cpuBefore = Object.fromEntries(Object.entries(processes).map(([n, pid]) => [n, cpuSeconds(pid)]));
   const statementsBefore = await readCounters(counters);
@@ -26,14 +28,20 @@ export async function runLoad({ url, body, connections, seconds, processes, coun
   const sampler = setInterval(sample, 250);
   let non2xx = 0;
   let graphqlErrors = 0;
+  const headers = () => ({ 'content-type': 'application/json', ...sign?.(body) });
+  const clients = [];
+  const resign = sign && setInterval(() => clients.forEach((client) => client.setHeaders(headers())), 10_000);
   const result = await new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, pipelining: 1,
-        // A GraphQL error arrives with status 200: look inside every body.
-        setupClient: (client) => client.on('body', (buffer) => {
-          if (buffer.includes('"errors"')) graphqlErrors++;
-        }),
+        url, method: 'POST', headers: headers(), body, connections, duration: seconds, pipelining: 1,
+        setupClient: (client) => {
+          clients.push(client);
+          // A GraphQL error arrives with status 200: look inside every body.
+          client.on('body', (buffer) => {
+            if (buffer.includes('"errors"')) graphqlErrors++;
+          });
+        },
       },
       (error, res) => (error ? reject(error) : resolve(res)),
     );
@@ -43,6 +51,7 @@ export async function runLoad({ url, body, connections, seconds, processes, coun
     });
   });
   clearInterval(sampler);
+  clearInterval(resign);
   sample();
   const statements = (await readCounters(counters)) - statementsBefore;
   latencies.sort((a, b) => a - b);

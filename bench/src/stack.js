@@ -1,13 +1,13 @@
-// Starts what the benchmark measures, from built JavaScript with production settings where the stack allows:
-// the four subgraphs on the national dataset (TRUST_MODE=open: every caller anonymous, reads only, so both
-// gateways reach them the same way; open mode needs NODE_ENV=development in the subgraphs, which shows stack
-// traces in errors and keeps graphql-js's development checks, 1–3 % of a subgraph's CPU; inline tracing is always
-// off, and each logs its buffered line per operation as deployed), our gateway in production, and Hive Gateway
-// over the same committed supergraph.
+// Starts what the benchmark measures, from built JavaScript with production settings: the four subgraphs on the
+// national dataset as deployed (NODE_ENV=production, signed trust: they answer only signed requests; inline
+// tracing is always off, and each logs its buffered line per operation), our gateway in production, and Hive
+// Gateway over the same committed supergraph, signing its subgraph requests with the same secret (`signing.js`).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { appendTail, gatewayEntry, launch, root, serviceMemoryEnv, serviceNodeArgs, subgraphEntry, subgraphs } from '../../scripts/processes.js';
+import { CONTEXT_SECRET } from './signing.js';
 
 export const SUBGRAPHS = Object.keys(subgraphs);
 const portOf = (name) => Number(new URL(subgraphs[name].url).port);
@@ -21,7 +21,7 @@ export async function startSubgraphs(dataDir, extraEnv = () => ({})) {
     const extra = extraEnv(name);
     // As deployed (deploy/Dockerfile): malloc arenas and the young generation capped in every service.
     const memory = serviceMemoryEnv(name, { nodeOptions: extra.NODE_OPTIONS });
-    running[name] = await launch(name, subgraphEntry(name), { PORT: String(port), DATABASE_URL: `sqlite:${file}`, SEED: 'none', TRUST_MODE: 'open', NODE_ENV: 'development', ...memory, ...extra, NODE_OPTIONS: memory.NODE_OPTIONS }, `http://127.0.0.1:${port}/ready`, { quiet: true, timeoutMs: 60_000, nodeArgs: serviceNodeArgs(name) });
+    running[name] = await launch(name, subgraphEntry(name), { PORT: String(port), DATABASE_URL: `sqlite:${file}`, SEED: 'none', NODE_ENV: 'production', CONTEXT_SECRET, ...memory, ...extra, NODE_OPTIONS: memory.NODE_OPTIONS }, `http://127.0.0.1:${port}/ready`, { quiet: true, timeoutMs: 60_000, nodeArgs: serviceNodeArgs(name) });
     running[name].url = subgraphs[name].url;
   }
   return running;
@@ -37,7 +37,7 @@ export async function startGateway(port, { best = false, plain = false, env: ext
   const env = {
     PORT: String(port),
     NODE_ENV: 'production',
-    CONTEXT_SECRET: randomBytes(32).toString('hex'),
+    CONTEXT_SECRET,
     JWT_ISSUER: 'comuna-graph-bench',
     JWT_SECRET: randomBytes(32).toString('hex'),
     // One loopback client sends every request: the per-client limit would measure the limiter, not the gateway.
@@ -62,13 +62,15 @@ export async function startHive(port, { best = false } = {}) {
   const config = join(dir, 'gateway.config.mjs');
   writeFileSync(config, hiveConfig(best));
   const bin = join(root, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
-  const started = await launchBin('hive-gateway', bin, ['supergraph', join(root, 'schema', 'supergraph.graphql'), '--hive-router-runtime', '--port', String(port), '--host', '127.0.0.1'], { NODE_ENV: 'production' }, `http://127.0.0.1:${port}/healthcheck`, config);
+  const started = await launchBin('hive-gateway', bin, ['supergraph', join(root, 'schema', 'supergraph.graphql'), '--hive-router-runtime', '--port', String(port), '--host', '127.0.0.1'], { NODE_ENV: 'production', BENCH_CONTEXT_SECRET: CONTEXT_SECRET }, `http://127.0.0.1:${port}/healthcheck`, config);
   return { ...started, url: `http://127.0.0.1:${port}/graphql` };
 }
 
 function hiveConfig(best) {
-  return `export const gatewayConfig = {
+  return `import { signingPlugin } from ${JSON.stringify(pathToFileURL(join(root, 'bench', 'src', 'signing.js')).href)};
+export const gatewayConfig = {
   logging: 'error',
+  plugins: () => [signingPlugin()],
   ${best ? `responseCaching: { session: () => null, ttl: 60_000 },
   inboundInflightRequestDeduplication: true,` : ''}
 };

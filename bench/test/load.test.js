@@ -8,8 +8,10 @@ import { cpuSeconds, memory } from '../src/proc.js';
 let server;
 let url;
 let served = 0;
+let lastSigned;
 beforeAll(async () => {
   server = createServer((req, res) => {
+    lastSigned = req.headers['x-signed'];
     req.resume();
     req.on('end', () => {
       served++;
@@ -35,6 +37,12 @@ describe('runLoad', () => {
     expect(r.peakRss.self).toBeGreaterThan(10);
     expect(r.cpuPer1000.self).toBeGreaterThan(0);
     expect(r.statementsPerRequest).toBeNull();
+  }, 20_000);
+
+  it('sends the headers `sign` gives for the body, for a subgraph called directly', async () => {
+    const body = '{"query":"{ ok }"}';
+    await runLoad({ url, body, connections: 1, seconds: 1, processes: { self: process.pid }, sign: (b) => ({ 'x-signed': String(b.length) }) });
+    expect(lastSigned).toBe(String(body.length));
   }, 20_000);
 
   it('reads CPU seconds and memory of a process from /proc', () => {
