@@ -4,7 +4,7 @@
 // gateway, and the raw-SQL floor; then the CPU each process spent per scenario-3 request (what two cores must share).
 // Prints medians; asserts nothing.
 import { join } from 'node:path';
-import { freePort, root } from '../../scripts/processes.js';
+import { freePort, root, subgraphs as subgraphAddresses } from '../../scripts/processes.js';
 import { measureFloor } from './floor.js';
 import { cpuSeconds } from './proc.js';
 import { ROLLUP_SELECTIONS, scenarios } from './scenarios.js';
@@ -15,11 +15,12 @@ const RUNS = Number(process.env.HOPS_RUNS ?? 100);
 const SCOPE = 'scope { everything councilIds communeIds circuitIds stateId }';
 // What scenario 3's query plan fetches from territory; each domain is then sent its selection.
 const TERRITORY = `{ states { __typename id name census { population } ${SCOPE} } }`;
+// A subgraph answers only signed calls (the gateway signs its own); signing costs microseconds, inside the timing.
+const SUBGRAPH_URLS = new Set(Object.values(subgraphAddresses).map((s) => s.url));
 
 const post = async (url, query, variables) => {
   const body = JSON.stringify({ query, variables });
-  // A subgraph answers only signed calls (the gateway signs its own); signing costs microseconds, inside the timing.
-  const signed = url === gateway?.url ? {} : signedHeaders(body);
+  const signed = SUBGRAPH_URLS.has(url) ? signedHeaders(body) : {};
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signed }, body });
   const text = await response.text();
   if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${url}: ${text.slice(0, 300)}`);
@@ -41,9 +42,8 @@ async function time(url, query, variables) {
 
 const data = join(root, 'data', 'national');
 const subgraphs = await startSubgraphs(data);
-let gateway;
 // Request sharing off: each timed request executes (one at a time, nothing would be shared anyway).
-gateway = await startGateway(await freePort(), { plain: true });
+const gateway = await startGateway(await freePort(), { plain: true });
 try {
   const rows = [];
   rows.push(['territory: 24 states with census and scope', await time(subgraphs.territory.url, TERRITORY)]);

@@ -9,9 +9,11 @@ let server;
 let url;
 let served = 0;
 let lastSigned;
+const signedSeen = new Set();
 beforeAll(async () => {
   server = createServer((req, res) => {
     lastSigned = req.headers['x-signed'];
+    signedSeen.add(lastSigned);
     req.resume();
     req.on('end', () => {
       served++;
@@ -44,6 +46,14 @@ describe('runLoad', () => {
     await runLoad({ url, body, connections: 1, seconds: 1, processes: { self: process.pid }, sign: (b) => ({ 'x-signed': String(b.length) }) });
     expect(lastSigned).toBe(String(body.length));
   }, 20_000);
+
+  it('renews the signing headers during a run longer than a signature stays fresh (every 10 s)', async () => {
+    let signatures = 0;
+    signedSeen.clear();
+    await runLoad({ url, body: '{}', connections: 1, seconds: 11, processes: { self: process.pid }, sign: () => ({ 'x-signed': `signature ${++signatures}` }) });
+    expect(signedSeen.has('signature 1')).toBe(true);
+    expect(signedSeen.has('signature 2')).toBe(true);
+  }, 30_000);
 
   it('reads CPU seconds and memory of a process from /proc', () => {
     expect(cpuSeconds(process.pid)).toBeGreaterThan(0);
