@@ -23,11 +23,15 @@ import { operationNameOf } from './anonymous-read.js';
 import { staticPages } from './static-pages.js';
 import { subgraphAgent } from './subgraph-agent.js';
 import { deadlineFetch, subgraphUnavailable, type Fetch } from './subgraph-fetch.js';
+import { installResultShaping } from './result-shaping.js';
 import { supergraphForApolloGateway } from './supergraph.js';
 import { trustedDocumentsPlugin } from './trusted-documents.js';
 import { startGatewayTracing, tracedFetch } from './tracing.js';
 import type { Tracing } from '@comuna/subgraph-kit/tracing';
 import type { GatewayConfig } from './config.js';
+
+// @apollo/gateway's last step, replaced by one that gives the same answers allocating far less (result-shaping.ts).
+installResultShaping();
 
 /** Per-request state the gateway keeps: who is asking, and the id that ties the subgraphs' logs to this request. */
 export interface GatewayContext {
