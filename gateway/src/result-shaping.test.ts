@@ -19,6 +19,7 @@ import {
   type GraphQLOutputType,
   type SelectionSetNode,
 } from 'graphql';
+import { seededRandom } from '@comuna/sample-data';
 import { describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from './config.js';
 import { createGateway } from './server.js';
@@ -56,18 +57,6 @@ const OPERATIONS: { query: string; variables?: Record<string, unknown>[] }[] = [
   { query: '{ node(id: "x") { ...F ... on State { name } } } fragment F on Commune { id name kind }' },
   { query: '{ __schema { queryType { name } } states { name } }' },
 ];
-
-/** A deterministic generator (mulberry32), so a failure repeats. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * What the gateway's executor could hand over for a query: every selected response name filled by its type, with
@@ -199,7 +188,7 @@ describe('result shaping', () => {
     let compared = 0;
     const outcomes = new Set<string>();
     for (const [seed, breakRate] of [[1, 0], [2, 0.05], [3, 0.15], [4, 0.4]] as const) {
-      const generate = generator(graphqlSchema, fragments, random(seed * 1_000 + index), breakRate);
+      const generate = generator(graphqlSchema, fragments, seededRandom(seed * 1_000 + index), breakRate);
       for (let i = 0; i < 150; i++) {
         const input = generate(document);
         for (const vars of variables) {
