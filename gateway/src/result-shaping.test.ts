@@ -23,10 +23,21 @@ import { seededRandom } from '@comuna/sample-data';
 import { describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from './config.js';
 import { createGateway } from './server.js';
-import { apolloComputeResponse, computeResponse } from './result-shaping.js';
+import { computeResponse } from './result-shaping.js';
 
 const fromGateway = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
 const fed = fromGateway('@apollo/federation-internals') as typeof Internals;
+/** Apollo's own `computeResponse`, from a fresh copy of its module (server.ts replaced the export of the loaded one). */
+function apolloComputeResponse(): typeof computeResponse {
+  const path = fromGateway.resolve('./resultShaping.js');
+  const cached = fromGateway.cache[path];
+  delete fromGateway.cache[path];
+  try {
+    return (fromGateway('./resultShaping.js') as { computeResponse: typeof computeResponse }).computeResponse;
+  } finally {
+    if (cached) fromGateway.cache[path] = cached;
+  }
+}
 const apollo = apolloComputeResponse();
 // sha256 of @apollo/gateway 2.14.4's dist/resultShaping.js, the code result-shaping.ts reproduces.
 const PORTED_FROM = 'eb49b81fe4ba3b7b44d24c6279d92aab2a148f89e93737a8671753156b1b8466';

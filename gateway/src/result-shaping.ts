@@ -271,15 +271,3 @@ function isValidLeafValue(schema: Schema, value: unknown, type: Type): boolean {
 export function installResultShaping(): void {
   (fromGateway('./resultShaping.js') as { computeResponse: typeof computeResponse }).computeResponse = computeResponse;
 }
-
-/** Apollo's own `computeResponse`, from a fresh copy of its module (the test compares the two). */
-export function apolloComputeResponse(): typeof computeResponse {
-  const path = fromGateway.resolve('./resultShaping.js');
-  const cached = fromGateway.cache[path];
-  delete fromGateway.cache[path];
-  try {
-    return (fromGateway('./resultShaping.js') as { computeResponse: typeof computeResponse }).computeResponse;
-  } finally {
-    if (cached) fromGateway.cache[path] = cached;
-  }
-}
