@@ -50,9 +50,11 @@ const STATE = STATE_ROW;
 
 /**
  * Listed bodies drive the join from the scope by equality (SQLite keeps a CROSS JOIN's left side outermost, so
- * the body index does the work, where `s.b = '*' or s.b = column` scanned every row).
+ * the body index does the work, where `s.b = '*' or s.b = column` scanned every row). Every half orders its
+ * scope rows by key: the joined rows then arrive grouped, and SQLite's GROUP BY s.k streams them instead of
+ * sorting them all in a temporary B-tree (the 24 states' year of daily summaries: 2.6 → 1.5 ms on SQLite).
  */
-const LISTED = `(select * from s where b <> '${EVERY_BODY}' and b not like '${STATE}%') s cross join`;
+const LISTED = `(select * from s where b <> '${EVERY_BODY}' and b not like '${STATE}%' order by k) s cross join`;
 
 /**
  * States and the nation read the summaries keyed by state and day (entities/summaries.ts): a state its own rows,
@@ -62,8 +64,8 @@ const LISTED = `(select * from s where b <> '${EVERY_BODY}' and b not like '${ST
  * the 24 states' year of daily rows on SQLite).
  */
 const SUMMARY_HALVES = [
-  { from: `(select k, substr(b, ${STATE.length + 1}) as st, f, t from s where b like '${STATE}%') s cross join`, on: 'g.state_id = s.st' },
-  { from: `(select * from s where b = '${EVERY_BODY}') s cross join`, on: '1 = 1' },
+  { from: `(select k, substr(b, ${STATE.length + 1}) as st, f, t from s where b like '${STATE}%' order by k) s cross join`, on: 'g.state_id = s.st' },
+  { from: `(select * from s where b = '${EVERY_BODY}' order by k) s cross join`, on: '1 = 1' },
 ];
 const withSummaries = (listed: string, summary: (h: { from: string; on: string }) => string) => (scope: string) =>
   `with s as materialized (${scope}) ${listed} union all ${SUMMARY_HALVES.map(summary).join(' union all ')}`;
