@@ -60,21 +60,37 @@ export function floorStatements(db) {
   ];
 }
 
-/** Median, p95 and min milliseconds of running every floor statement once, over `runs` runs after two warm-ups. */
+const DOMAIN_OF_ALIAS = { t: 'territory', p: 'production', g: 'budget', v: 'governance' };
+
+/**
+ * Median, p95 and min milliseconds of running every floor statement once, over `runs` runs after two warm-ups;
+ * and each domain's share (the median of its statements' time per run), to set against the federation's
+ * critical path: territory's, then the domains' in parallel.
+ */
 export function measureFloor(dataDir, runs = 15) {
   const db = new DatabaseSync(':memory:');
   for (const [name, alias] of [['territory', 't'], ['production', 'p'], ['budget', 'g'], ['governance', 'v']]) db.exec(`attach database 'file:${join(dataDir, `${name}.sqlite`)}?mode=ro' as ${alias}`);
   const sql = floorStatements(db);
   if (sql.some((s) => s.includes('join body_state b on b.body ='))) db.exec(BODY_STATE);
-  const statements = sql.map((s) => db.prepare(s));
+  const statements = sql.map((s) => ({ statement: db.prepare(s), domain: DOMAIN_OF_ALIAS[/\b([tpgv])\.\w/.exec(s)[1]] }));
   const times = [];
+  const domainTimes = Object.fromEntries(Object.values(DOMAIN_OF_ALIAS).map((d) => [d, []]));
   for (let i = 0; i < runs + 2; i++) {
+    const spent = Object.fromEntries(Object.keys(domainTimes).map((d) => [d, 0]));
     const started = performance.now();
-    for (const s of statements) s.all();
-    if (i >= 2) times.push(performance.now() - started);
+    for (const { statement, domain } of statements) {
+      const at = performance.now();
+      statement.all();
+      spent[domain] += performance.now() - at;
+    }
+    if (i < 2) continue;
+    times.push(performance.now() - started);
+    for (const [domain, ms] of Object.entries(spent)) domainTimes[domain].push(ms);
   }
   db.close();
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   times.sort((a, b) => a - b);
   const summaries = sql.filter((s) => /_state_/.test(s)).length;
-  return { p50: times[Math.floor(times.length / 2)], p95: times[Math.ceil(times.length * 0.95) - 1], min: times[0], statements: statements.length, summaries };
+  const byDomain = Object.fromEntries(Object.entries(domainTimes).map(([domain, list]) => [domain, median(list)]));
+  return { p50: times[Math.floor(times.length / 2)], p95: times[Math.ceil(times.length * 0.95) - 1], min: times[0], statements: statements.length, summaries, byDomain };
 }

@@ -2,7 +2,9 @@
 // the national dataset and our gateway, then times, one request at a time, the call the gateway makes to territory,
 // each domain's `_entities` call for the 24 states (with the scopes territory answered), the whole query through the
 // gateway, and the raw-SQL floor; then the CPU each process spent per scenario-3 request (what two cores must share).
-// Prints medians; asserts nothing.
+// Then the federation's own cost, with no SQL to speak of: the gateway answering alone, and scenario 3's query plan
+// (territory's 24 states, then the three domains' `_entities` calls) with fields that read no table. Prints medians;
+// asserts nothing.
 import { join } from 'node:path';
 import { freePort, root, subgraphs as subgraphAddresses } from '../../scripts/processes.js';
 import { measureFloor } from './floor.js';
@@ -16,6 +18,9 @@ const SCOPE = 'scope { everything councilIds communeIds circuitIds stateId }';
 // What scenario 3's query plan fetches from territory; each domain is then sent its selection.
 const TERRITORY = `{ states { __typename id name census { population } ${SCOPE} } }`;
 // A subgraph answers only signed calls (the gateway signs its own); signing costs microseconds, inside the timing.
+const PERIOD = '{ from: "2025-11-01", to: "2026-10-31" }';
+/** Scenario 3's query plan, hop for hop, with fields no subgraph reads a table for (territory lists its 24 states). */
+const SKELETON = `{ states { name governance(period: ${PERIOD}) { from } production(period: ${PERIOD}) { from } budget(period: ${PERIOD}, currency: "USD") { currency } } }`;
 const SUBGRAPH_URLS = new Set(Object.values(subgraphAddresses).map((s) => s.url));
 
 const post = async (url, query, variables) => {
@@ -58,12 +63,23 @@ try {
   rows.push(['s3 through our gateway', await time(gateway.url, scenarios.find((s) => s.id === 's3').query)]);
   // The ten untimed warm-up requests count too: RUNS + 10 requests.
   const cpu = Object.entries(processes).map(([name, p]) => [name, ((cpuSeconds(p.child.pid) - cpuBefore[name]) * 1000) / (RUNS + 10)]);
+  const gatewayAlone = await time(gateway.url, '{ __typename }');
+  const skeleton = await time(gateway.url, SKELETON);
+  rows.push(['our gateway alone: `{ __typename }`', gatewayAlone], ["s3's query plan with fields that read no table", skeleton]);
   const floor = measureFloor(data);
   const lines = ['| call, sent alone | p50 ms | min ms | answer bytes |', '|---|---|---|---|'];
   for (const [name, r] of rows) lines.push(`| ${name} | ${r.p50.toFixed(1)} | ${r.min.toFixed(1)} | ${r.bytes} |`);
   lines.push(`| raw-SQL floor (${floor.statements} statements, one connection) | ${floor.p50.toFixed(1)} | ${floor.min.toFixed(1)} | |`);
   const total = cpu.reduce((sum, [, ms]) => sum + ms, 0);
   lines.push('', `CPU ms per s3 request, one at a time: ${cpu.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ')}; ${total.toFixed(1)} in all (${(total / 2).toFixed(1)} ms of wall time at the least on two cores)`);
+  const allowed = 1.3 * floor.p50;
+  const { territory: first, ...domains } = floor.byDomain;
+  const slowest = Object.entries(domains).sort((a, b) => b[1] - a[1])[0];
+  lines.push(
+    '',
+    `The floor's SQL by domain: ${Object.entries(floor.byDomain).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ')} ms. Through the federation, territory's comes first, then the domains' in parallel: at the floor's own speed and perfectly parallel, ${(first + slowest[1]).toFixed(1)} ms (territory, then ${slowest[0]}).`,
+    `Without SQL, s3's plan takes ${skeleton.p50.toFixed(1)} ms (${(skeleton.p50 / floor.p50).toFixed(2)}× the floor); 1.3× the floor (${allowed.toFixed(1)} ms) leaves ${(allowed - skeleton.p50).toFixed(1)} ms for that SQL.`,
+  );
   console.log(lines.join('\n'));
 } finally {
   for (const s of [gateway, ...Object.values(subgraphs)]) await s.stop();
