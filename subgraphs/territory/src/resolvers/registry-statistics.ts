@@ -52,7 +52,7 @@ function groupsOf(ctx: TerritoryContext, stats: RegistryStatisticsRow): Promise<
 
 const sum = (groups: CountGroup[], pick: (g: CountGroup) => number) => groups.reduce((n, g) => n + pick(g), 0);
 
-/** Bodies counted under each value of `key`, in the order of the values (as the GROUP BY … ORDER BY it replaces). */
+/** Bodies counted under each value of `key`, ordered by value (the codes are ASCII: as SQL orders them). */
 function countsBy(groups: CountGroup[], key: (g: CountGroup) => string) {
   const counts = new Map<string, number>();
   for (const g of groups) counts.set(key(g), (counts.get(key(g)) ?? 0) + g.bodies);
