@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { freePort, root, subgraphs as subgraphAddresses } from '../../scripts/processes.js';
 import { measureFloor } from './floor.js';
 import { cpuSeconds } from './proc.js';
-import { ROLLUP_SELECTIONS, scenarios } from './scenarios.js';
+import { PERIOD, ROLLUP_SELECTIONS, scenarios } from './scenarios.js';
 import { signedHeaders } from './signing.js';
 import { startGateway, startSubgraphs } from './stack.js';
 
@@ -17,10 +17,9 @@ const RUNS = Number(process.env.HOPS_RUNS ?? 100);
 const SCOPE = 'scope { everything councilIds communeIds circuitIds stateId }';
 // What scenario 3's query plan fetches from territory; each domain is then sent its selection.
 const TERRITORY = `{ states { __typename id name census { population } ${SCOPE} } }`;
-// A subgraph answers only signed calls (the gateway signs its own); signing costs microseconds, inside the timing.
-const PERIOD = '{ from: "2025-11-01", to: "2026-10-31" }';
 /** Scenario 3's query plan, hop for hop, with fields no subgraph reads a table for (territory lists its 24 states). */
 const SKELETON = `{ states { name governance(period: ${PERIOD}) { from } production(period: ${PERIOD}) { from } budget(period: ${PERIOD}, currency: "USD") { currency } } }`;
+// A subgraph answers only signed calls (the gateway signs its own); signing costs microseconds, inside the timing.
 const SUBGRAPH_URLS = new Set(Object.values(subgraphAddresses).map((s) => s.url));
 
 const post = async (url, query, variables) => {

@@ -1,6 +1,7 @@
 // The benchmark's scenarios: one GraphQL document each (no variables, so every gateway caches the same plan),
 // and where the issue asks for it, the floor it is compared against.
-const PERIOD = '{ from: "2025-11-01", to: "2026-10-31" }';
+/** The year every scenario's figures cover. */
+export const PERIOD = '{ from: "2025-11-01", to: "2026-10-31" }';
 
 /** Scenario 3's selection of each domain on a state (`npm run -w @comuna/bench hops` sends them one by one). */
 export const ROLLUP_SELECTIONS = {
