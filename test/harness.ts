@@ -10,7 +10,15 @@ export interface Service {
   url: string;
   stop(): Promise<void>;
   output(): string;
+  /** The process's stdout as it arrives, one call per chunk read from the pipe. */
+  onStdout(listener: (chunk: Buffer) => void): () => void;
 }
+
+/** Subscribes to a launched process's stdout; answers the unsubscribe. */
+const stdoutOf = (started: { child: { stdout: NodeJS.ReadableStream } }) => (listener: (chunk: Buffer) => void) => {
+  started.child.stdout.on('data', listener);
+  return () => void started.child.stdout.off('data', listener);
+};
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -31,7 +39,7 @@ export async function service(name: string, options: { databaseUrl?: string; env
   const port = await freePort();
   const databaseUrl = options.databaseUrl ?? `sqlite:${join(scratch, `${name}-${port}.sqlite`)}`;
   const started = await launch(name, subgraphEntry(name), { PORT: String(port), DATABASE_URL: databaseUrl, SEED: 'sample', CONTEXT_SECRET: contextSecret, ...options.env }, `http://127.0.0.1:${port}/ready`, { quiet: true });
-  return { name, url: `http://127.0.0.1:${port}/graphql`, stop: started.stop, output: started.output };
+  return { name, url: `http://127.0.0.1:${port}/graphql`, stop: started.stop, output: started.output, onStdout: stdoutOf(started) };
 }
 
 export interface Gateway extends Service {
@@ -49,6 +57,7 @@ export async function gateway(services: Service[], env: Record<string, string> =
     url,
     stop: started.stop,
     output: started.output,
+    onStdout: stdoutOf(started),
     async query(query, variables, headers = {}) {
       const response = await fetch(url, {
         method: 'POST',

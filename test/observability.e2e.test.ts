@@ -52,6 +52,24 @@ describe.each(await testDatabases())('logs, health and metrics on $kind', (datab
     expect(lines(territory.output()).some((l) => l.reqId === createdId)).toBe(true);
   });
 
+  it('a subgraph writes its operation lines to stdout in batches, not one write per line (LOG_BUFFER_BYTES)', async () => {
+    let chunks = 0;
+    const stop = territory.onStdout((chunk) => {
+      if (String(chunk).includes('"graphql operation"')) chunks++;
+    });
+    const id = `batch-${Date.now()}`;
+    try {
+      for (let i = 0; i < 30; i++) expect((await gw.query('{ commune(id: "commune:1") { name } }', {}, { 'x-request-id': `${id}-${i}` })).errors).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      stop();
+    }
+    const ours = territory.output().split('\n').filter((l) => l.includes(`"reqId":"${id}-`));
+    expect(ours).toHaveLength(30);
+    // One write per line would arrive as ~30 chunks; batches flushed every 100 ms arrive as a few.
+    expect(chunks).toBeLessThanOrEqual(10);
+  });
+
   it('/metrics counts operations, errors and subgraph calls, and PostgreSQL pool usage', async () => {
     const before = await metricsOf(gw.url);
     const okBefore = sample(before, 'comuna_subgraph_calls_total{subgraph="territory",outcome="ok"') ?? 0;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tracingConfigShape, tracingProblems } from '@comuna/subgraph-kit/tracing';
 import { z } from 'zod';
 import { GATEWAY_HEAP_GROWING_PERCENT, heapGrowthConfigShape } from '@comuna/subgraph-kit/heap-growth';
+import { logBufferConfigShape } from '@comuna/subgraph-kit/observability';
 
 const DEFAULT_SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url).pathname;
 const SUBGRAPH_DEFAULTS: Record<string, string> = JSON.parse(
@@ -55,8 +56,7 @@ const gatewayConfigSchema = z.object({
   TRUSTED_DOCUMENTS_PATH: z.string().optional(),
   /** OpenTelemetry tracing, off by default: OTEL_TRACES_EXPORTER=otlp and OTEL_EXPORTER_OTLP_ENDPOINT turn it on. */
   ...tracingConfigShape,
-  /** The gateway's log lines (one per operation) reach stdout in batches of about this many bytes; 0 writes each line at once. */
-  LOG_BUFFER_BYTES: z.coerce.number().int().min(0).max(16_000).default(4_096),
+  ...logBufferConfigShape,
   /** Identical concurrent subgraph queries (same subgraph, body and forwarded identity) share one call. */
   SUBGRAPH_DEDUP: z.enum(['true', 'false']).default('true'),
   ...heapGrowthConfigShape(GATEWAY_HEAP_GROWING_PERCENT),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { heapGrowthConfigShape, SUBGRAPH_HEAP_GROWING_PERCENT } from './heap-growth.js';
 import { tracingConfigShape, tracingProblems } from './tracing-config.js';
+import { logBufferConfigShape } from './observability.js';
 
 /** Settings every subgraph shares; each subgraph extends this with its own. */
 export const subgraphConfigSchema = z.object({
@@ -28,6 +29,7 @@ export const subgraphConfigSchema = z.object({
   CONTEXT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** OpenTelemetry tracing, off by default (see tracing-config.ts). */
   ...tracingConfigShape,
+  ...logBufferConfigShape,
 });
 
 export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;

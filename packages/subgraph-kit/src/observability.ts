@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { pino, type Logger } from 'pino';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { z } from 'zod';
 import type { RequestEvent } from './http-server.js';
 
 /**
@@ -14,6 +15,15 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? (
   if (!options.bufferBytes) return pino(settings);
   return pino(settings, bufferedStdout(options.bufferBytes, options.flushMs ?? 100));
 }
+
+/**
+ * One setting for every service's one-line-per-operation log (the gateway and each subgraph), so the log behaves
+ * the same wherever an operator reads it.
+ */
+export const logBufferConfigShape = {
+  /** Log lines reach stdout in batches of about this many bytes, flushed every 100 ms and at exit; 0 writes each line at once. */
+  LOG_BUFFER_BYTES: z.coerce.number().int().min(0).max(16_000).default(4_096),
+};
 
 export interface LogBuffering {
   /** Lines are written to stdout in batches of about this many bytes (below 16 KiB) instead of one write per line; 0: unbuffered. */

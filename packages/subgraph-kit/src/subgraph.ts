@@ -70,6 +70,8 @@ export interface SubgraphRuntimeOptions {
   onStatement?: (sql: string) => void;
   /** Spans for requests, operations and SQL statements, when tracing is on. */
   tracing?: Tracing;
+  /** The operation log reaches stdout in batches of about this many bytes (LOG_BUFFER_BYTES); unset or 0: a write per line. */
+  logBufferBytes?: number;
 }
 
 export interface Subgraph<L> {
@@ -113,7 +115,7 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
     onStatementDone: options.tracing && ((sql, tookMs, failed) => options.tracing!.statement(kind, sql, tookMs, failed)),
   });
   const metrics = createMetrics(def.name, () => poolUsage(orm));
-  const logger = createLogger(def.name);
+  const logger = createLogger(def.name, undefined, { bufferBytes: options.logBufferBytes });
   await prepareSchema(orm, kind);
   await installAuditGuards(orm, kind);
   if (kind === 'sqlite' && def.installSqliteObjects) await def.installSqliteObjects(orm.em.fork() as SqlEntityManager);
@@ -196,6 +198,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: Subgr
     poolTimeoutMs: config.DATABASE_POOL_TIMEOUT_MS,
     busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS,
     production: config.NODE_ENV === 'production',
+    logBufferBytes: config.LOG_BUFFER_BYTES,
   });
   const secret = config.CONTEXT_SECRET;
   // In open mode nothing is signed, so internal routes get no secret and refuse every call.
