@@ -3,11 +3,12 @@
 // each domain's `_entities` call for the 24 states (with the scopes territory answered), the whole query through the
 // gateway, and the raw-SQL floor; then the CPU each process spent per scenario-3 request (what two cores must share).
 // Then the federation's own cost, with no SQL to speak of: the gateway answering alone, and scenario 3's query plan
-// (territory's 24 states, then the three domains' `_entities` calls) with fields that read no table. Prints medians;
-// asserts nothing.
+// (territory's 24 states, then the three domains' `_entities` calls) with fields that read no table; and what every
+// process's garbage collector did over the timed s3 requests (gc-trace.js). Prints medians; asserts nothing.
 import { join } from 'node:path';
 import { freePort, root, subgraphs as subgraphAddresses } from '../../scripts/processes.js';
 import { measureFloor } from './floor.js';
+import { gcCounter, gcTraceImport } from './gc-trace.js';
 import { cpuSeconds } from './proc.js';
 import { PERIOD, ROLLUP_SELECTIONS, scenarios } from './scenarios.js';
 import { signedHeaders } from './signing.js';
@@ -35,10 +36,14 @@ const post = async (url, query, variables) => {
   return text;
 };
 
-/** Median and fastest of RUNS calls after WARMUP untimed ones; with `processes`, also their CPU per timed call. */
-async function time(url, query, variables, processes = {}) {
+/**
+ * Median and fastest of RUNS calls after WARMUP untimed ones; with `processes`, also their CPU per timed call and,
+ * with `gc`, what their collections did over the timed calls.
+ */
+async function time(url, query, variables, processes = {}, gc) {
   for (let i = 0; i < WARMUP; i++) await post(url, query, variables);
   const cpuBefore = Object.fromEntries(Object.entries(processes).map(([name, p]) => [name, cpuSeconds(p.child.pid)]));
+  gc?.start();
   const times = [];
   let bytes = 0;
   for (let i = 0; i < RUNS; i++) {
@@ -47,14 +52,17 @@ async function time(url, query, variables, processes = {}) {
     times.push(performance.now() - started);
   }
   const cpu = Object.entries(processes).map(([name, p]) => [name, ((cpuSeconds(p.child.pid) - cpuBefore[name]) * 1000) / RUNS]);
+  const collections = gc?.stop();
   times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(RUNS / 2)], min: times[0], bytes, cpu };
+  return { p50: times[Math.floor(RUNS / 2)], min: times[0], bytes, cpu, collections };
 }
 
 const data = join(root, 'data', 'national');
-const subgraphs = await startSubgraphs(data);
+// Every process prints its collections, so that what each promotes per roll-up is counted (gc-trace.js).
+const subgraphs = await startSubgraphs(data, () => ({ NODE_OPTIONS: gcTraceImport }));
 // Request sharing off: each timed request executes (one at a time, nothing would be shared anyway).
-const gateway = await startGateway(await freePort(), { plain: true });
+const gateway = await startGateway(await freePort(), { plain: true, nodeOptions: gcTraceImport });
+const gc = gcCounter({ gateway, ...subgraphs });
 try {
   const rows = [];
   rows.push(['territory: 24 states with census and scope', await time(subgraphs.territory.url, TERRITORY)]);
@@ -64,7 +72,7 @@ try {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { ${selection} } } }`;
     rows.push([`${name}: _entities for the 24 states`, await time(subgraphs[name].url, query, { r: representations })]);
   }
-  const whole = await time(gateway.url, scenarios.find((s) => s.id === 's3').query, undefined, { gateway, ...subgraphs });
+  const whole = await time(gateway.url, scenarios.find((s) => s.id === 's3').query, undefined, { gateway, ...subgraphs }, gc);
   rows.push(['s3 through our gateway', whole]);
   const { cpu } = whole;
   const gatewayAlone = await time(gateway.url, '{ __typename }');
@@ -76,6 +84,11 @@ try {
   lines.push(`| raw-SQL floor (${floor.statements} statements, one connection) | ${floor.p50.toFixed(1)} | ${floor.min.toFixed(1)} | |`);
   const total = cpu.reduce((sum, [, ms]) => sum + ms, 0);
   lines.push('', `CPU ms per s3 request, one at a time: ${cpu.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ')}; ${total.toFixed(1)} in all (${(total / 2).toFixed(1)} ms of wall time at the least on two cores)`);
+  lines.push(
+    `Collections per s3 request, one at a time (KB promoted by young collections; young and full collections per 100 requests): ${Object.entries(whole.collections)
+      .map(([name, c]) => `${name} ${(c.promoted / 1024 / RUNS).toFixed(1)} KB (${((c.young * 100) / RUNS).toFixed(0)} young, ${((c.full * 100) / RUNS).toFixed(0)} full)`)
+      .join(', ')}`,
+  );
   const allowed = 1.3 * floor.p50;
   const { territory: first, ...domains } = floor.byDomain;
   const slowest = Object.entries(domains).sort((a, b) => b[1] - a[1])[0];

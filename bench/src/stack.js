@@ -33,7 +33,7 @@ export async function startSubgraphs(dataDir, extraEnv = () => ({})) {
  * (emptied by every mutation), as Hive's best adds its response cache; `plain` turns request sharing off and keeps
  * the subgraph-call de-duplication, as Hive Gateway's default de-duplicates its upstream requests.
  */
-export async function startGateway(port, { best = false, plain = false, env: extra = {} } = {}) {
+export async function startGateway(port, { best = false, plain = false, env: extra = {}, nodeOptions } = {}) {
   const env = {
     PORT: String(port),
     NODE_ENV: 'production',
@@ -43,7 +43,7 @@ export async function startGateway(port, { best = false, plain = false, env: ext
     // One loopback client sends every request: the per-client limit would measure the limiter, not the gateway.
     RATE_LIMIT_PER_MINUTE: String(1_000_000_000),
     // As deployed (deploy/Dockerfile): malloc arenas and the young generation capped.
-    ...serviceMemoryEnv('gateway'),
+    ...serviceMemoryEnv('gateway', { nodeOptions }),
     ...(best ? { RESPONSE_CACHE_TTL_MS: '60000' } : {}),
     ...(plain ? { REQUEST_DEDUP: 'false' } : {}),
     ...extra,

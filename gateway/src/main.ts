@@ -1,10 +1,11 @@
 import './telemetry.js';
 import { loadGatewayConfig } from './config.js';
-import { collectOnceReady, limitHeapGrowth } from '@comuna/subgraph-kit/heap-growth';
+import { avoidPretenuring, collectOnceReady, limitHeapGrowth } from '@comuna/subgraph-kit/heap-growth';
 import { startGateway } from './server.js';
 
 const config = loadGatewayConfig();
 limitHeapGrowth(config.HEAP_GROWING_PERCENT);
+avoidPretenuring();
 const running = await startGateway(config);
 collectOnceReady();
 console.log(`gateway ready at ${running.url} (subgraphs: ${Object.entries(config.subgraphUrls).map(([n, u]) => `${n} ${u}`).join(', ')})`);

@@ -11,6 +11,7 @@ import { serve, type AnswerStore, type RunningServer } from '@comuna/subgraph-ki
 import { createLogger, createMetrics, observabilityPlugin, operationRecorder, type OperationRecorder, type ServiceMetrics } from '@comuna/subgraph-kit/observability';
 import { CONTEXT_HEADER, encodeActor, signRequest } from '@comuna/subgraph-kit/signed-context';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { stringifyAndRelease } from './answer-text.js';
 import { createAuthenticator } from './auth.js';
 import { apqCache, documentStore, queryPlanCache } from './caches.js';
 import { registerCacheMetrics } from './cache-metrics.js';
@@ -119,6 +120,8 @@ export function createGateway(
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // The answer's objects are let go once its text exists (answer-text.ts says why).
+    stringifyResult: stringifyAndRelease,
     documentStore: caches.documents,
     persistedQueries: caches.persistedQueries ? { cache: caches.persistedQueries } : false,
     validationRules: limits.validationRules,

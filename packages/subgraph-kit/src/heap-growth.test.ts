@@ -1,5 +1,5 @@
 import { memoryUsage } from 'node:process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { subgraphConfigSchema } from './config.js';
 import { collectOnceReady } from './heap-growth.js';
 
@@ -20,5 +20,17 @@ describe('heap growth', () => {
     collectOnceReady();
     // ~30 MB were reachable; a young-generation collection alone would not free what was promoted.
     expect(held - memoryUsage().heapUsed).toBeGreaterThan(15 * 2 ** 20);
+  });
+
+  it('avoidPretenuring turns off V8\'s allocation-site pretenuring', async () => {
+    // The flag's effect on V8 depends on when V8 tiers code up, which no test here can make repeatable; bench `hops`
+    // prints what each service promotes per request.
+    vi.resetModules();
+    const setFlagsFromString = vi.fn();
+    vi.doMock('node:v8', () => ({ setFlagsFromString }));
+    const { avoidPretenuring: fresh } = await import('./heap-growth.js');
+    fresh();
+    expect(setFlagsFromString).toHaveBeenCalledWith('--no-allocation-site-pretenuring');
+    vi.doUnmock('node:v8');
   });
 });

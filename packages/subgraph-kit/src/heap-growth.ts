@@ -13,6 +13,19 @@ export function limitHeapGrowth(percent: number): void {
 }
 
 /**
+ * Turns off V8's allocation-site pretenuring, under which optimised code allocates straight into the old generation
+ * the objects of a site whose objects were seen to survive. A service's objects live for one request, and a wrong
+ * guess is costly: an old object stays live to every young-generation collection until the next full one, and so
+ * does every young object it points to. In the production subgraph, once Maglev had compiled the national
+ * roll-up's path (after ~350 requests), each request's whole answer (~180 KB) was promoted: a young collection
+ * every ~4 requests and a full one every ~40. With the flag off: 1.4 KB promoted per request (bench `hops`,
+ * 2026-12-07). Set at start by every service, before it serves (NODE_OPTIONS refuses the flag).
+ */
+export function avoidPretenuring(): void {
+  setFlagsFromString('--no-allocation-site-pretenuring');
+}
+
+/**
  * One full collection, once a service is ready. HEAP_GROWING_PERCENT sets the limits V8 computes after a full
  * collection; until the first one, a fresh process runs on V8's start-up limit, and its old generation kept growing
  * over its first minute of load (the benchmark's best-settings gateway, fresh, over three 30 s runs of s2 after a

@@ -13,7 +13,7 @@ import { CONTEXT_HEADER } from './signed-context.js';
 import { installAuditGuards } from './audit-guards.js';
 import { databaseKind, initOrm, poolUsage, prepareSchema } from './database.js';
 import { databaseUnavailable } from './database-errors.js';
-import { collectOnceReady, limitHeapGrowth } from './heap-growth.js';
+import { avoidPretenuring, collectOnceReady, limitHeapGrowth } from './heap-growth.js';
 import { createLogger, createMetrics, observabilityPlugin, operationRecorder, type ServiceMetrics } from './observability.js';
 import type { Logger } from 'pino';
 import { serve, type RunningServer } from './http-server.js';
@@ -188,6 +188,7 @@ function idempotencyKeyOf(req?: IncomingMessage): string | undefined {
 /** Boots a subgraph from parsed configuration and listens; used by each subgraph's `main`. */
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: SubgraphConfig): Promise<RunningServer & { subgraph: Subgraph<L> }> {
   limitHeapGrowth(config.HEAP_GROWING_PERCENT);
+  avoidPretenuring();
   // Only the gateway calls a subgraph (requests are signed), so its trace is continued.
   const tracing = await startTracing(tracingSettings(config, def.name), { continueIncoming: true });
   const subgraph = await createSubgraph(def, {
