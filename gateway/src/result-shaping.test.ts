@@ -231,6 +231,16 @@ describe('result shaping', () => {
     }
   });
 
+  it('answers response names that an object inherits elsewhere (constructor, toString, __proto__) as its own fields, as Apollo does', () => {
+    const document = parse('{ states { constructor: name toString: population __proto__: id hasOwnProperty: tags } }');
+    // As a subgraph's answer arrives: JSON.parse makes "__proto__" an own field.
+    const input = JSON.parse('{"states":[{"constructor":"Zulia","toString":5,"__proto__":"state:1","hasOwnProperty":["a"]}]}') as Record<string, unknown>;
+    const args = { operation: fed.operationFromDocument(schema, document), input, introspectionHandling };
+    const shaped = outcome(computeResponse, args);
+    expect(shaped).toBe(outcome(apollo, { ...args, operation: fed.operationFromDocument(schema, document) }));
+    expect(JSON.parse(shaped)).toEqual(JSON.parse('{"data":{"states":[{"constructor":"Zulia","toString":5,"__proto__":"state:1","hasOwnProperty":["a"]}]},"errors":[]}'));
+  });
+
   it('answers no data as no data, with no errors', () => {
     const operation = fed.operationFromDocument(schema, parse('{ count }'));
     for (const input of [null, undefined]) expect(computeResponse({ operation, input, introspectionHandling })).toEqual(apollo({ operation, input, introspectionHandling }));
