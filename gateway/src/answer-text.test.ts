@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stringifyAndRelease } from './answer-text.js';
+import { keepAnswer, stringifyAndRelease } from './answer-text.js';
 
 describe('stringifyAndRelease', () => {
   it("writes Apollo Server's text (JSON and a newline), errors and extensions included", () => {
@@ -18,5 +18,13 @@ describe('stringifyAndRelease', () => {
   it('takes answers without data (a request refused before execution)', () => {
     expect(stringifyAndRelease({ errors: [{ message: 'no' }] })).toBe('{"errors":[{"message":"no"}]}\n');
     expect(stringifyAndRelease({ data: null, errors: [{ message: 'no' }] })).toBe('{"data":null,"errors":[{"message":"no"}]}\n');
+  });
+
+  it('leaves whole an answer kept to answer later requests (the response cache), every time its text is made', () => {
+    const data = { states: [{ name: 'Zulia' }] };
+    keepAnswer(data);
+    expect(stringifyAndRelease({ data })).toBe('{"data":{"states":[{"name":"Zulia"}]}}\n');
+    expect(stringifyAndRelease({ data })).toBe('{"data":{"states":[{"name":"Zulia"}]}}\n');
+    expect(data).toEqual({ states: [{ name: 'Zulia' }] });
   });
 });

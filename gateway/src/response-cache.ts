@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
 import { print, type DocumentNode, type FormattedExecutionResult } from 'graphql';
 import { anonymousRequestKey } from './anonymous-read.js';
+import { keepAnswer } from './answer-text.js';
 import { Lru } from './lru.js';
 import type { GatewayContext } from './server.js';
 
@@ -126,6 +127,8 @@ export class ResponseCache {
             const { body } = requestContext.response;
             if (body.kind !== 'single' || body.singleResult.errors?.length || this.writes !== writesAtStart) return;
             if (requestContext.response.http.status !== undefined && requestContext.response.http.status !== 200) return;
+            // Kept to answer later requests: its text must not empty it (answer-text.ts).
+            if (body.singleResult.data) keepAnswer(body.singleResult.data);
             this.results.set(key, body.singleResult);
             markStorable(requestContext.operationName);
           },
