@@ -1,5 +1,12 @@
+import { createRequire } from 'node:module';
+import { HeaderMap } from '@apollo/server';
 import { describe, expect, it } from 'vitest';
 import { keepAnswer, stringifyAndRelease } from './answer-text.js';
+import { loadGatewayConfig } from './config.js';
+import { computeResponse } from './result-shaping.js';
+import { createGateway } from './server.js';
+
+const fromGateway = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
 
 describe('stringifyAndRelease', () => {
   it("writes Apollo Server's text (JSON and a newline), errors and extensions included", () => {
@@ -26,5 +33,30 @@ describe('stringifyAndRelease', () => {
     expect(stringifyAndRelease({ data })).toBe('{"data":{"states":[{"name":"Zulia"}]}}\n');
     expect(stringifyAndRelease({ data })).toBe('{"data":{"states":[{"name":"Zulia"}]}}\n');
     expect(data).toEqual({ states: [{ name: 'Zulia' }] });
+  });
+
+  it('is the gateway\'s: after an HTTP request the answer its executor shaped has been emptied, its text sent whole', { timeout: 60_000 }, async () => {
+    const unreachable = Object.fromEntries(['TERRITORY', 'GOVERNANCE', 'PRODUCTION', 'BUDGET'].map((n) => [`${n}_URL`, 'http://127.0.0.1:9/graphql']));
+    const gateway = createGateway(loadGatewayConfig({ CONTEXT_SECRET: 's'.repeat(32), SUBGRAPH_RETRIES: '0', ...unreachable }));
+    const shaping = fromGateway('./resultShaping.js') as { computeResponse: typeof computeResponse };
+    const shaped: unknown[] = [];
+    shaping.computeResponse = (args) => {
+      const result = computeResponse(args);
+      shaped.push(result.data);
+      return result;
+    };
+    await gateway.start();
+    try {
+      const response = await gateway.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query: '{ __typename t: __typename }' } },
+        context: async () => ({ requestId: 'r', actor: { kind: 'anonymous', grants: [] } }) as never,
+      });
+      expect(response.body.kind === 'complete' && JSON.parse(response.body.string)).toEqual({ data: { __typename: 'Query', t: 'Query' } });
+      expect(shaped).toHaveLength(1);
+      expect(Object.keys(shaped[0] as object)).toEqual([]);
+    } finally {
+      shaping.computeResponse = computeResponse;
+      await gateway.stop();
+    }
   });
 });
