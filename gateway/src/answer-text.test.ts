@@ -1,12 +1,11 @@
-import { createRequire } from 'node:module';
 import { HeaderMap } from '@apollo/server';
 import { describe, expect, it } from 'vitest';
 import { keepAnswer, stringifyAndRelease } from './answer-text.js';
 import { loadGatewayConfig } from './config.js';
 import { computeResponse } from './result-shaping.js';
 import { createGateway } from './server.js';
+import { fromGateway } from './gateway-require.js';
 
-const fromGateway = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
 
 describe('stringifyAndRelease', () => {
   it("writes Apollo Server's text (JSON and a newline), errors and extensions included", () => {

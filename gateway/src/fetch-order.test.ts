@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { HeaderMap } from '@apollo/server';
 import { Kind, parse, type SelectionSetNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from './config.js';
 import { FetchDurations, orderParallelSteps, type PlanNode } from './fetch-order.js';
 import { createGateway } from './server.js';
+import { fromGateway } from './gateway-require.js';
 
 const fetch = (serviceName: string, operation = `{ ${serviceName} }`): PlanNode => ({ kind: 'Fetch', serviceName, operation });
 const flatten = (node: PlanNode): PlanNode => ({ kind: 'Flatten', node });
@@ -137,7 +137,7 @@ describe("the gateway's parallel calls", () => {
     const stubs = Object.fromEntries(await Promise.all(Object.keys(delays).map(async (name) => [name, await stubSubgraph(() => delays[name]!)] as const)));
     const gateway = createGateway(loadGatewayConfig({ CONTEXT_SECRET: 's'.repeat(32), SUBGRAPH_RETRIES: '0', ...Object.fromEntries(Object.entries(stubs).map(([name, s]) => [`${name.toUpperCase()}_URL`, s.url])) }));
     // The order the plan's calls reach the data sources: the order their requests are prepared and written.
-    const base = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'))('@apollo/gateway') as { RemoteGraphQLDataSource: { prototype: { process: (...args: unknown[]) => unknown } } };
+    const base = fromGateway('@apollo/gateway') as { RemoteGraphQLDataSource: { prototype: { process: (...args: unknown[]) => unknown } } };
     const process = base.RemoteGraphQLDataSource.prototype.process;
     const called: string[] = [];
     base.RemoteGraphQLDataSource.prototype.process = function (this: { url: string }, ...args: unknown[]) {

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { fromGateway } from './gateway-require.js';
 
 /** The parts of @apollo/query-planner's plan nodes the ordering reads. */
 export type PlanNode =
@@ -107,8 +107,6 @@ interface TimedSource {
 
 type ExecuteQueryPlan = (plan: { node?: PlanNode }, serviceMap: Record<string, unknown>, ...rest: unknown[]) => Promise<unknown>;
 
-// The loaded copy @apollo/gateway itself uses (flat-exports.ts may have replaced the cached module).
-const fromGateway = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
 const ORDERED = Symbol('comuna.fetchOrder');
 
 /**

@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import './server.js';
+import { fromGateway } from './gateway-require.js';
 
 // Named here, not imported from flat-exports.ts: only server.ts's own import may have flattened them.
 const FLATTENED_PACKAGES = ['@apollo/federation-internals', '@apollo/query-planner'];
-const fromGateway = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
 
 describe('flattened re-exports', () => {
   it.each(FLATTENED_PACKAGES)('@apollo/gateway reads %s through plain values, the same as its submodules export', (name) => {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type * as Internals from '@apollo/federation-internals';
 import {
   buildSchema as buildGraphQLSchema,
@@ -24,8 +23,8 @@ import { describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from './config.js';
 import { createGateway } from './server.js';
 import { computeResponse } from './result-shaping.js';
+import { fromGateway } from './gateway-require.js';
 
-const fromGateway = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
 const fed = fromGateway('@apollo/federation-internals') as typeof Internals;
 /** Apollo's own `computeResponse`, from a fresh copy of its module (server.ts replaced the export of the loaded one). */
 function apolloComputeResponse(): typeof computeResponse {

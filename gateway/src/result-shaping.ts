@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import type * as Internals from '@apollo/federation-internals';
 import type { CompositeType, Directive, FieldSelection, Operation, OutputType, Schema, Selection, SelectionSet, Type } from '@apollo/federation-internals';
 import type { GraphQLError } from 'graphql';
+import { fromGateway } from './gateway-require.js';
 
 /**
  * @apollo/gateway's last step, `computeResponse` (dist/resultShaping.js), rewritten to allocate almost nothing per
@@ -35,8 +35,6 @@ type Conditions = { skip: Condition | undefined; include: Condition | undefined 
 const OK = 0;
 const NULL_BUBBLE_UP = 1;
 
-// The loaded copy @apollo/gateway itself uses (flat-exports.ts may have replaced the cached module).
-const fromGateway = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
 const fed = fromGateway('@apollo/federation-internals') as Fed;
 const { isCompositeType, isListType, isNonNullType, isObjectType, isSubtype, ERRORS, typenameFieldName, Variable } = fed;
 
