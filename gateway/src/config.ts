@@ -60,6 +60,11 @@ const gatewayConfigSchema = z.object({
   /** Identical concurrent subgraph queries (same subgraph, body and forwarded identity) share one call. */
   SUBGRAPH_DEDUP: z.enum(['true', 'false']).default('true'),
   ...heapGrowthConfigShape(GATEWAY_HEAP_GROWING_PERCENT),
+  /**
+   * A request's dependent subgraph calls are sent with its first call when the same request (same first call, same
+   * identity) made exactly those calls the last two times; used only if the plan then makes the very same call.
+   */
+  SPECULATIVE_FETCH: z.enum(['true', 'false']).default('true'),
   /** Identical concurrent anonymous reads (same body and Accept header) share one execution and its answer. */
   REQUEST_DEDUP: z.enum(['true', 'false']).default('true'),
   /** Keep-alive connections to each subgraph at most; requests beyond wait for a free one. */

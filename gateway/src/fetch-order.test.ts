@@ -1,12 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { HeaderMap } from '@apollo/server';
-import { Kind, parse, type SelectionSetNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from './config.js';
 import { FetchDurations, orderParallelSteps, type PlanNode } from './fetch-order.js';
 import { createGateway } from './server.js';
 import { fromGateway } from './gateway-require.js';
+import { stubSubgraph } from './testing/stub-subgraph.js';
 
 const fetch = (serviceName: string, operation = `{ ${serviceName} }`): PlanNode => ({ kind: 'Fetch', serviceName, operation });
 const flatten = (node: PlanNode): PlanNode => ({ kind: 'Flatten', node });
@@ -97,45 +95,11 @@ describe('orderParallelSteps', () => {
   });
 });
 
-// Scalars a stub subgraph answers, by field name; every object field gets an object (a list for the lists below).
-const SCALARS: Record<string, unknown> = { __typename: 'State', id: 'state:1', name: 'Amazonas', everything: false, stateId: 'state:1', from: '2025-11-01', currency: 'USD' };
-const LISTS = new Set(['states', 'councilIds', 'communeIds', 'circuitIds']);
-
-/** An answer with every selected field filled (inline fragments included): enough for a plan to run end to end. */
-function fill(set: SelectionSetNode): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const selection of set.selections) {
-    if (selection.kind === Kind.INLINE_FRAGMENT) Object.assign(out, fill(selection.selectionSet));
-    if (selection.kind !== Kind.FIELD) continue;
-    const name = selection.name.value;
-    const value = selection.selectionSet ? fill(selection.selectionSet) : SCALARS[name] ?? null;
-    out[selection.alias?.value ?? name] = LISTS.has(name) ? (selection.selectionSet ? [value] : []) : value;
-  }
-  return out;
-}
-
-/** A subgraph stand-in that answers any query after `delay()` ms: `_entities` once per representation. */
-async function stubSubgraph(delay: () => number) {
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      const { query, variables } = JSON.parse(body) as { query: string; variables?: { representations?: unknown[] } };
-      const operation = parse(query).definitions[0] as { selectionSet: SelectionSetNode };
-      const entities = operation.selectionSet.selections[0] as { name: { value: string }; selectionSet: SelectionSetNode };
-      const data = entities.name.value === '_entities' ? { _entities: (variables?.representations ?? []).map(() => fill(entities.selectionSet)) } : fill(operation.selectionSet);
-      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data })), delay());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
-}
-
 describe("the gateway's parallel calls", () => {
   it('go out slowest first, by the durations it timed, and follow a change of which is slowest', { timeout: 60_000 }, async () => {
     const delays: Record<string, number> = { territory: 1, governance: 1, production: 5, budget: 80 };
-    const stubs = Object.fromEntries(await Promise.all(Object.keys(delays).map(async (name) => [name, await stubSubgraph(() => delays[name]!)] as const)));
-    const gateway = createGateway(loadGatewayConfig({ CONTEXT_SECRET: 's'.repeat(32), SUBGRAPH_RETRIES: '0', ...Object.fromEntries(Object.entries(stubs).map(([name, s]) => [`${name.toUpperCase()}_URL`, s.url])) }));
+    const stubs = Object.fromEntries(await Promise.all(Object.keys(delays).map(async (name) => [name, await stubSubgraph({ delay: () => delays[name]! })] as const)));
+    const gateway = createGateway(loadGatewayConfig({ CONTEXT_SECRET: 's'.repeat(32), SUBGRAPH_RETRIES: '0', SPECULATIVE_FETCH: 'false', ...Object.fromEntries(Object.entries(stubs).map(([name, s]) => [`${name.toUpperCase()}_URL`, s.url])) }));
     // The order the plan's calls reach the data sources: the order their requests are prepared and written.
     const base = fromGateway('@apollo/gateway') as { RemoteGraphQLDataSource: { prototype: { process: (...args: unknown[]) => unknown } } };
     const process = base.RemoteGraphQLDataSource.prototype.process;

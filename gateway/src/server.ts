@@ -26,6 +26,7 @@ import { subgraphAgent } from './subgraph-agent.js';
 import { deadlineFetch, subgraphUnavailable, type Fetch } from './subgraph-fetch.js';
 import { installResultShaping } from './result-shaping.js';
 import { FetchDurations, installFetchOrder } from './fetch-order.js';
+import { SpeculativeFetches } from './speculative-fetch.js';
 import { supergraphForApolloGateway } from './supergraph.js';
 import { trustedDocumentsPlugin } from './trusted-documents.js';
 import { startGatewayTracing, tracedFetch } from './tracing.js';
@@ -57,12 +58,19 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly speculation?: Speculation,
   ) {
     super(config);
+    speculation?.register(serviceName, (options) => this.timedProcess(options), (query) => this.estimate(query));
+  }
+
+  /** A call of a request's plan: answered by the same call sent ahead when there is one (speculative-fetch.ts). */
+  override process(options: ProcessOptions) {
+    return this.speculation ? this.speculation.process(this.serviceName, options, (o) => this.timedProcess(o)) : this.timedProcess(options);
   }
 
   /** Times each call of an operation, so that a plan's parallel calls can be sent slowest first. */
-  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+  async timedProcess(options: ProcessOptions) {
     const started = performance.now();
     try {
       return await super.process(options);
@@ -90,6 +98,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
+type Speculation = SpeculativeFetches<ProcessOptions, Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>>;
+
 /** A fetch that adds the HMAC over the context header, a timestamp and the exact body it sends. */
 function signingFetcher(secret: string, send: Fetch): Fetch {
   // Signed per attempt, so a retry carries a fresh timestamp.
@@ -112,6 +123,13 @@ export function createGateway(
   const caches = { queryPlans: queryPlanCache(config), documents: documentStore(config), persistedQueries: apqCache(config) };
   registerCacheMetrics(metrics, { ...caches, responses: responses && { stats: () => ({ entries: responses.size, bytes: responses.bytes }) } });
   const agent = subgraphAgent({ connections: config.SUBGRAPH_CONNECTIONS, keepAliveMs: config.SUBGRAPH_KEEP_ALIVE_MS });
+  const speculation: Speculation | undefined =
+    config.SPECULATIVE_FETCH === 'true'
+      ? new SpeculativeFetches({
+          identity: (context) => encodeActor((context as GatewayContext).actor ?? anonymous),
+          onOutcome: (subgraph, outcome) => metrics.subgraphCalls.inc({ subgraph, outcome: `ahead_${outcome}` }),
+        })
+      : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl,
     // Its own spans (request, plan, fetch) join ours when tracing is on; never with the document or error messages.
@@ -130,7 +148,7 @@ export function createGateway(
             metrics.subgraphDuration.observe({ subgraph: name }, seconds);
           },
         }), { onShared: () => metrics.subgraphCalls.inc({ subgraph: name, outcome: 'shared' }) })) as never,
-      }),
+      }, speculation),
   });
   const production = config.NODE_ENV === 'production';
   const limits = queryLimits(config);
@@ -156,6 +174,7 @@ export function createGateway(
       ...(tracing ? [tracing.plugin] : []),
       ...(responses ? [responses.plugin()] : []),
       ...(sharing ? [sharing.plugin<GatewayContext>()] : []),
+      ...(speculation ? [speculation.plugin<GatewayContext>()] : []),
     ],
   });
 }

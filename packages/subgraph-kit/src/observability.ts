@@ -80,7 +80,7 @@ export function createMetrics(service: string, poolUsage?: () => Promise<Record<
     registers: [registry],
   });
   const errors = new Counter({ name: 'comuna_errors_total', help: 'GraphQL errors by operation and code', labelNames: ['operation', 'code'] as const, registers: [registry] });
-  const subgraphCalls = new Counter({ name: 'comuna_subgraph_calls_total', help: 'Gateway calls to subgraphs by outcome (ok, error, unavailable)', labelNames: ['subgraph', 'outcome'] as const, registers: [registry] });
+  const subgraphCalls = new Counter({ name: 'comuna_subgraph_calls_total', help: 'Gateway calls to subgraphs by outcome (ok, error, unavailable; shared: joined an identical call in flight; ahead_used, ahead_wasted: sent ahead of its plan step, then used or not)', labelNames: ['subgraph', 'outcome'] as const, registers: [registry] });
   const subgraphDuration = new Histogram({
     name: 'comuna_subgraph_call_duration_seconds',
     help: 'Gateway call latency per subgraph, retries included',
