@@ -143,6 +143,8 @@ export interface BudgetFiguresRow {
   from: string;
   to: string;
   currency: string;
+  /** false when the caller did not select `committed`, the one money figure that reads approved projects. */
+  withCommitted?: boolean;
 }
 
 export interface ConsultationFiguresRow extends BudgetFiguresRow {

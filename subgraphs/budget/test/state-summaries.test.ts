@@ -107,6 +107,21 @@ describe.each(await testDatabases())('state summaries on $kind', (database) => {
     expect(await count([...STATES.map((s) => rep(s, summarised(s))), nation])).toBe(await count([rep(STATES[0]!, summarised(STATES[0]!)), nation]));
   });
 
+  it('reads committed money only when it is asked for, with the same received and spent either way', async () => {
+    const MONEY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Territory { budget(period: { from: "2024-01-01", to: "2026-12-31" }, currency: "VES") { received { amount } spent { amount } } } } }`;
+    for (const scopeOf of [summarised, (s: string) => listed(s)]) {
+      const reps = STATES.map((s) => rep(s, scopeOf(s)));
+      t.statements.reset();
+      const narrow = await t.run(MONEY, { r: reps });
+      expect(narrow.errors).toBeUndefined();
+      expect(t.statements.statements.some((s) => /committed|estimated_cost/.test(s))).toBe(false);
+      const full = await figures(reps, ['VES', '2024-01-01', '2026-12-31']);
+      expect(t.statements.statements.some((s) => /committed|estimated_cost/.test(s))).toBe(true);
+      expect(narrow.data!._entities.map((e: any) => e.budget)).toEqual(full.map((f: any) => ({ received: f.received, spent: f.spent })));
+      expect(full.some((f: any) => Number(f.committed.amount) > 0)).toBe(true);
+    }
+  });
+
   it('moves a state and the nation with each write, in the write transaction; a refused or rolled-back write moves nothing', async () => {
     const state = plan.bodies.find((b) => b.kind === 'commune')!.stateId;
     const other = STATES.find((s) => s !== state)!;

@@ -114,24 +114,32 @@ function figureLoader<K extends BudgetFiguresRow, R>(
 
 const periodGroup = (k: BudgetFiguresRow) => `${k.from}|${k.to}|${k.currency}`;
 const figuresKey = (k: BudgetFiguresRow) => `${k.territoryId}|${periodGroup(k)}`;
+// Money asked without `committed` is read without it: a group (and a cache entry) of its own.
+const moneyGroup = (k: BudgetFiguresRow) => `${periodGroup(k)}|${k.withCommitted !== false}`;
+const moneyKey = (k: BudgetFiguresRow) => `${k.territoryId}|${moneyGroup(k)}`;
 
 /** Received, spent and committed money: one UNION statement per group. */
 export function moneyLoader(em: SqlEntityManager) {
   return figureLoader<BudgetFiguresRow, MoneyFigures>(
     em,
-    periodGroup,
-    figuresKey,
-    async (src, { from, to, currency }) => {
+    moneyGroup,
+    moneyKey,
+    async (src, { from, to, currency, withCommitted }) => {
+      const committed = withCommitted !== false;
       const rows = await em.execute(
         `${src.with}select ${src.key} as t, 'received' as k, coalesce(sum(x.amount_minor), 0) as v from ${src.from('transfer', 'x', 'body_id')}
            where x.currency = ? and x.transferred_on between ? and ? ${src.groupBy()}
          union all
          select ${src.key} as t, 'spent' as k, coalesce(sum(l.amount_minor), 0) as v from ${src.from('ledger_entry', 'l', 'body_id')}
-           where l.currency = ? and l.paid_on between ? and ? ${src.groupBy()}
+           where l.currency = ? and l.paid_on between ? and ? ${src.groupBy()}${
+             committed
+               ? `
          union all
          select ${src.key} as t, 'committed' as k, coalesce(sum(p.estimated_cost_minor), 0) as v from ${src.from('project', 'p', 'body_id')}
-           where p.currency = ? and p.approved_on between ? and ? and p.status in ('APPROVED', 'IN_EXECUTION', 'DONE') ${src.groupBy()}`,
-        [...src.params, currency, from, to, currency, from, to, currency, from, to],
+           where p.currency = ? and p.approved_on between ? and ? and p.status in ('APPROVED', 'IN_EXECUTION', 'DONE') ${src.groupBy()}`
+               : ''
+           }`,
+        [...src.params, currency, from, to, currency, from, to, ...(committed ? [currency, from, to] : [])],
       );
       const out = new Map<string, MoneyFigures>();
       for (const row of rows) {

@@ -1,4 +1,4 @@
-import { badInput } from '@comuna/subgraph-kit';
+import { badInput, selectedFields } from '@comuna/subgraph-kit';
 import { PROJECT_STATUSES } from '../entities/project.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { validCurrency } from '../mutations/validate.js';
@@ -22,10 +22,11 @@ function validPeriod(period: { from: string; to: string }, argument = 'period'):
 export const figureResolvers: Pick<Resolvers, 'Territory' | 'BudgetFigures' | 'ConsultationFigures'> = {
   Territory: {
     __resolveReference: (ref) => ref as never,
-    budget: (territory, { period, currency }) => {
+    budget: (territory, { period, currency }, _ctx, info) => {
       const { from, to } = validPeriod(period);
       const scope = (territory as { scope?: TerritoryScopeRow }).scope ?? NO_SCOPE;
-      return { territoryId: territory.id, scope, from, to, currency: validCurrency(currency, 'currency') };
+      // Committed money is summed only when asked for: the national roll-up asks received and spent only.
+      return { territoryId: territory.id, scope, from, to, currency: validCurrency(currency, 'currency'), withCommitted: selectedFields(info).has('committed') };
     },
   },
   BudgetFigures: {

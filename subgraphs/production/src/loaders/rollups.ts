@@ -36,7 +36,9 @@ function grouped<V>(rows: Raw[], map: (row: Raw) => V): Map<string, V[]> {
   const byTerritory = new Map<string, V[]>();
   for (const row of rows) {
     const t = String(row.t);
-    byTerritory.set(t, [...(byTerritory.get(t) ?? []), map(row)]);
+    const list = byTerritory.get(t);
+    if (list) list.push(map(row));
+    else byTerritory.set(t, [map(row)]);
   }
   return byTerritory;
 }
