@@ -25,6 +25,8 @@ export const subgraphConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** `signed`: only requests the gateway signed are served. `open`: development only, every caller anonymous. */
   TRUST_MODE: z.enum(['signed', 'open']).default('signed'),
+  /** Operations compiled per document by graphql-jit (the default), or interpreted by graphql-js. */
+  GRAPHQL_EXECUTOR: z.enum(['compiled', 'graphql-js']).default('compiled'),
   /** The secret the gateway signs forwarded context with (at least 32 characters). */
   CONTEXT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** OpenTelemetry tracing, off by default (see tracing-config.ts). */

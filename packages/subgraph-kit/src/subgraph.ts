@@ -25,6 +25,7 @@ import { rejectNulCharacters } from './input-guard.js';
 import type { SubgraphConfig } from './config.js';
 import { startTracing, tracingSettings, type Tracing } from './tracing.js';
 import { internalRouteHandler, type InternalRoute } from './internal-routes.js';
+import { compiledExecution } from './compiled-execution.js';
 
 /** What a subgraph declares about itself; the kit turns it into a running service. */
 export interface SubgraphDefinition<L> {
@@ -72,6 +73,8 @@ export interface SubgraphRuntimeOptions {
   tracing?: Tracing;
   /** The operation log reaches stdout in batches of about this many bytes (LOG_BUFFER_BYTES); unset or 0: a write per line. */
   logBufferBytes?: number;
+  /** How operations execute (GRAPHQL_EXECUTOR): compiled per document (the default) or by graphql-js. */
+  executor?: 'compiled' | 'graphql-js';
 }
 
 export interface Subgraph<L> {
@@ -121,8 +124,10 @@ export async function createSubgraph<L>(def: SubgraphDefinition<L>, options: Sub
   if (kind === 'sqlite' && def.installSqliteObjects) await def.installSqliteObjects(orm.em.fork() as SqlEntityManager);
   if (options.seed && def.seedSample) await def.seedSample(orm.em.fork() as SqlEntityManager);
 
+  const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: enforceRequirements(def.typeDefs, def.resolvers) as GraphQLResolverMap<unknown> }]);
   const apollo = new ApolloServer<SubgraphContext<L>>({
-    schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: enforceRequirements(def.typeDefs, def.resolvers) as GraphQLResolverMap<unknown> }]),
+    // Compiled per document by default (compiled-execution.ts); graphql-js's interpreter when configured so.
+    ...(options.executor === 'graphql-js' ? { schema } : { gateway: compiledExecution(schema) }),
     includeStacktraceInErrorResponses: !options.production,
     csrfPrevention: true,
     formatError: maskUnexpected(options.production ?? false),
@@ -200,6 +205,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, config: Subgr
     busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS,
     production: config.NODE_ENV === 'production',
     logBufferBytes: config.LOG_BUFFER_BYTES,
+    executor: config.GRAPHQL_EXECUTOR,
   });
   const secret = config.CONTEXT_SECRET;
   // In open mode nothing is signed, so internal routes get no secret and refuse every call.

@@ -51,6 +51,11 @@ describe.each(await testDatabases())('territory roll-ups on $kind', (database) =
     for (const e of result.data!._entities) expect(e.production).toEqual({ activeUnits: figures.get(e.id).activeUnits, workers: figures.get(e.id).workers });
   });
 
+  it("is executed compiled (the kit's default): plain result objects, where graphql-js builds null-prototype ones", async () => {
+    const result = await t.run(FIGURES, { r: [representation('commune:1')], period: YEAR_2025 });
+    expect(Object.getPrototypeOf(result.data!._entities[0].production.outputByProduct[0])).toBe(Object.prototype);
+  });
+
   it('counts El Maizal as the facts have it: 14 units and 120 producers', () => {
     expect(figures.get('commune:1')).toMatchObject({ activeUnits: 14, workers: 120 });
   });
