@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DefaultLogger, MikroORM, type LogContext, type Options } from '@mikro-orm/core';
-import { NodeSqliteDialect, SqliteDriver, type SqlEntityManager } from '@mikro-orm/sql';
+import { SqliteDriver, type SqlEntityManager } from '@mikro-orm/sql';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { changeCapture } from './audit-changes.js';
+import { bindReads, CachingSqliteDialect } from './sqlite-reads.js';
 import { IDEMPOTENCY_INDEX_POSTGRES, IDEMPOTENCY_TABLE_POSTGRES } from './idempotency-record.js';
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
@@ -83,12 +84,14 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
   if (databaseKind(options.databaseUrl) === 'sqlite') {
     const file = options.databaseUrl.slice('sqlite:'.length);
     if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+    const dialect = new CachingSqliteDialect(file);
     const orm = await MikroORM.init({
       ...common,
       driver: SqliteDriver,
       dbName: file,
-      driverOptions: new NodeSqliteDialect(file),
+      driverOptions: dialect,
     } as unknown as Partial<Options>);
+    bindReads(orm, dialect, onQuery);
     await (orm.em.fork() as SqlEntityManager).execute(`pragma busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5_000)}`);
     return orm;
   }

@@ -1,0 +1,109 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { SqliteDialect } from 'kysely';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+
+/**
+ * The embedded database's connection, as MikroORM's Kysely dialect for node:sqlite opens it, with one difference:
+ * statements written with `?` placeholders are prepared once and kept (at most `capacity`, least recently used
+ * forgotten first). MikroORM itself writes every value into the text (its `execute` formats parameters inline), so
+ * its statements are all different and are prepared each time as before; the kept ones are the reads sent with
+ * bound values by `bindReads` below.
+ */
+export class CachingSqliteDialect extends SqliteDialect {
+  readonly #statements = new Map<string, StatementSync>();
+  #db: DatabaseSync | undefined;
+
+  constructor(file: string, capacity = 500) {
+    const { DatabaseSync: Database } = process.getBuiltinModule('node:sqlite') as typeof import('node:sqlite');
+    super({
+      database: () => {
+        const db = new Database(file);
+        this.#db = db;
+        return {
+          prepare: (sql: string) => {
+            const statement = sql.includes('?') ? this.statement(sql, capacity) : db.prepare(sql);
+            return {
+              reader: /^\s*(select|pragma|explain|with)/i.test(sql) || /\breturning\b/i.test(sql),
+              all: (params: unknown[]) => statement.all(...(params as never[])),
+              run: (params: unknown[]) => statement.run(...(params as never[])),
+              get: (params: unknown[]) => statement.get(...(params as never[])),
+            };
+          },
+          close: () => {
+            this.#statements.clear();
+            db.close();
+          },
+        } as never;
+      },
+    });
+  }
+
+  /** The kept statement for this text, prepared now if it is not kept. */
+  statement(sql: string, capacity = 500): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (statement) {
+      this.#statements.delete(sql);
+    } else {
+      if (!this.#db) throw new Error('The SQLite connection is not open');
+      statement = this.#db.prepare(sql);
+      if (this.#statements.size >= capacity) this.#statements.delete(this.#statements.keys().next().value!);
+    }
+    this.#statements.set(sql, statement);
+    return statement;
+  }
+
+  /** Whether the connection is open: Kysely opens it at its first statement. */
+  get open(): boolean {
+    return this.#db !== undefined;
+  }
+
+  /** Statements kept. */
+  get kept(): number {
+    return this.#statements.size;
+  }
+}
+
+const READ = /^\s*(select|with)\b/i;
+const WRITE = /\b(insert|update|delete|replace|returning)\b/i;
+
+type Execute = (query: unknown, params?: unknown[], method?: string, ctx?: unknown, loggerContext?: unknown) => Promise<unknown>;
+interface Connection {
+  execute: Execute;
+  ensureConnection(): Promise<void>;
+  executeQuery(query: string, run: () => Promise<unknown>, context?: object): Promise<unknown>;
+}
+
+/** Values SQLite binds exactly as MikroORM would have written them into the text. */
+function bindable(params: unknown[]): unknown[] | undefined {
+  const out: unknown[] = new Array(params.length);
+  for (let i = 0; i < params.length; i++) {
+    const value = params[i];
+    // node:sqlite binds every JS number as a REAL; an integer written inline is an INTEGER (and compares as one
+    // against a TEXT column), so integers go as BigInt.
+    if (typeof value === 'number') out[i] = Number.isSafeInteger(value) ? BigInt(value) : Number.isFinite(value) ? value : undefined;
+    else if (typeof value === 'string' || typeof value === 'bigint' || value === null) out[i] = value;
+    else return undefined;
+    if (out[i] === undefined) return undefined;
+  }
+  return out;
+}
+
+/**
+ * Reads (`em.execute(sql, params)` returning rows, outside a transaction) run with their values bound to a kept
+ * statement instead of formatted into a new text and prepared again: the national roll-up's eight read statements
+ * spent ~1.4 ms per request in MikroORM's formatting and SQLite's preparing, against ~9.5 ms in SQLite itself.
+ * Same rows, same statement hook (`onQuery`, which counts statements) and the same log entry (which makes trace
+ * spans); a statement in a transaction, a write, or a value that is not a string, a number, a bigint or null goes
+ * MikroORM's way as before.
+ */
+export function bindReads(orm: MikroORM, dialect: CachingSqliteDialect, onQuery: (sql: string) => void): void {
+  const connection = orm.em.getConnection() as unknown as Connection;
+  const execute = connection.execute;
+  connection.execute = async function (this: Connection, query, params = [], method = 'all', ctx, loggerContext) {
+    const values = method === 'all' && !ctx && !loggerContext && typeof query === 'string' && READ.test(query) && !WRITE.test(query) && Array.isArray(params) ? bindable(params) : undefined;
+    if (!values || !dialect.open) return execute.call(this, query, params, method, ctx, loggerContext);
+    await this.ensureConnection();
+    onQuery(query as string);
+    return this.executeQuery(query as string, async () => dialect.statement(query as string).all(...(values as never[])), { query, params });
+  };
+}
