@@ -91,7 +91,7 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
       dbName: file,
       driverOptions: dialect,
     } as unknown as Partial<Options>);
-    bindReads(orm, dialect, onQuery);
+    bindReads(orm, dialect);
     await (orm.em.fork() as SqlEntityManager).execute(`pragma busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5_000)}`);
     return orm;
   }

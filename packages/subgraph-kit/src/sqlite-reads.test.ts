@@ -30,6 +30,21 @@ describe('SQLite reads with bound values', () => {
     expect(done).toEqual([sql, sql]);
   });
 
+  it("tells MikroORM's statement hook as configured at the time, as MikroORM's own path does", async () => {
+    const hook = orm.config.get('onQuery');
+    const seen: unknown[][] = [];
+    orm.config.set('onQuery', (sql: string, params: readonly unknown[]) => {
+      seen.push([sql, [...params]]);
+      return hook(sql, params);
+    });
+    try {
+      await em().execute('select id from row where id = ?', [1]);
+      expect(seen).toEqual([['select id from row where id = ?', [1]]]);
+    } finally {
+      orm.config.set('onQuery', hook);
+    }
+  });
+
   it('compares an integer with a TEXT column as the value written inline would (an INTEGER, not a REAL)', async () => {
     // `label = 3` inline matches the text '3'; a REAL 3.0 would be compared as the text '3.0' and match nothing.
     expect(await em().execute('select id from row where label = ?', [3])).toEqual([{ id: 3 }]);
