@@ -1,10 +1,7 @@
-import { HeaderMap } from '@apollo/server';
 import { describe, expect, it } from 'vitest';
-import { loadGatewayConfig } from './config.js';
 import { FetchDurations, orderParallelSteps, type PlanNode } from './fetch-order.js';
-import { createGateway } from './server.js';
 import { fromGateway } from './gateway-require.js';
-import { stubSubgraph } from './testing/stub-subgraph.js';
+import { ask, gatewayOver, STUB_ROLLUP, stubSubgraph } from './testing/stub-subgraph.js';
 
 const fetch = (serviceName: string, operation = `{ ${serviceName} }`): PlanNode => ({ kind: 'Fetch', serviceName, operation });
 const flatten = (node: PlanNode): PlanNode => ({ kind: 'Flatten', node });
@@ -99,7 +96,7 @@ describe("the gateway's parallel calls", () => {
   it('go out slowest first, by the durations it timed, and follow a change of which is slowest', { timeout: 60_000 }, async () => {
     const delays: Record<string, number> = { territory: 1, governance: 1, production: 5, budget: 80 };
     const stubs = Object.fromEntries(await Promise.all(Object.keys(delays).map(async (name) => [name, await stubSubgraph({ delay: () => delays[name]! })] as const)));
-    const gateway = createGateway(loadGatewayConfig({ CONTEXT_SECRET: 's'.repeat(32), SUBGRAPH_RETRIES: '0', SPECULATIVE_FETCH: 'false', ...Object.fromEntries(Object.entries(stubs).map(([name, s]) => [`${name.toUpperCase()}_URL`, s.url])) }));
+    const gateway = gatewayOver(stubs, { SPECULATIVE_FETCH: 'false' });
     // The order the plan's calls reach the data sources: the order their requests are prepared and written.
     const base = fromGateway('@apollo/gateway') as { RemoteGraphQLDataSource: { prototype: { process: (...args: unknown[]) => unknown } } };
     const process = base.RemoteGraphQLDataSource.prototype.process;
@@ -108,16 +105,9 @@ describe("the gateway's parallel calls", () => {
       called.push(Object.keys(stubs).find((name) => stubs[name]!.url === this.url)!);
       return process.apply(this, args);
     };
-    const period = '{ from: "2025-11-01", to: "2026-10-31" }';
-    const query = `{ states { name production(period: ${period}) { from } budget(period: ${period}, currency: "USD") { currency } } }`;
     const order = async () => {
       called.length = 0;
-      const response = await gateway.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query } },
-        context: async () => ({ requestId: 'r', actor: { kind: 'anonymous', grants: [] } }) as never,
-      });
-      const answer = response.body.kind === 'complete' ? JSON.parse(response.body.string) : undefined;
-      expect(answer).toEqual({ data: { states: [{ name: 'Amazonas', production: { from: '2025-11-01' }, budget: { currency: 'USD' } }] } });
+      expect(await ask(gateway, STUB_ROLLUP)).toEqual({ data: { states: [{ name: 'Amazonas', production: { from: '2025-11-01' }, budget: { currency: 'USD' } }] } });
       return called.filter((name) => name === 'production' || name === 'budget');
     };
     await gateway.start();

@@ -1,9 +1,6 @@
-import { HeaderMap } from '@apollo/server';
 import { describe, expect, it } from 'vitest';
-import { loadGatewayConfig } from './config.js';
-import { createGateway } from './server.js';
 import { SpeculativeFetches, type CallOptions } from './speculative-fetch.js';
-import { STUB_SCALARS, stubSubgraph } from './testing/stub-subgraph.js';
+import { ask, gatewayOver, STUB_ROLLUP, STUB_SCALARS, stubSubgraph } from './testing/stub-subgraph.js';
 
 type Options = CallOptions & { context: { who: string } };
 
@@ -149,7 +146,7 @@ describe("the gateway's calls sent ahead", () => {
   it('reach the domains while territory is still answering, give the same answer, and follow a change of the keys', { timeout: 60_000 }, async () => {
     const events: string[] = [];
     let stateId = 'state:1';
-    const names = ['territory', 'production', 'budget'];
+    const names = ['territory', 'governance', 'production', 'budget'];
     const stubs = Object.fromEntries(
       await Promise.all(
         names.map(async (name) => [
@@ -163,32 +160,26 @@ describe("the gateway's calls sent ahead", () => {
         ] as const),
       ),
     );
-    const gateway = createGateway(loadGatewayConfig({ CONTEXT_SECRET: 's'.repeat(32), SUBGRAPH_RETRIES: '0', GOVERNANCE_URL: stubs.territory!.url, ...Object.fromEntries(Object.entries(stubs).map(([name, s]) => [`${name.toUpperCase()}_URL`, s.url])) }));
-    const period = '{ from: "2025-11-01", to: "2026-10-31" }';
-    const query = `{ states { name production(period: ${period}) { from } budget(period: ${period}, currency: "USD") { currency } } }`;
-    const ask = async () => {
+    const gateway = gatewayOver(stubs);
+    const asked = async () => {
       events.length = 0;
-      const response = await gateway.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query } },
-        context: async () => ({ requestId: 'r', actor: { subject: null, roles: [], grants: [] } }) as never,
-      });
-      return response.body.kind === 'complete' ? JSON.parse(response.body.string) : undefined;
+      return ask(gateway, STUB_ROLLUP);
     };
     const expected = (id: string) => ({ data: { states: [{ name: 'Amazonas', production: { from: id }, budget: { currency: 'USD' } }] } });
     /** Whether production's call arrived before territory had answered. */
     const productionEarly = () => events.indexOf(events.find((e) => e.startsWith('production arrived'))!) < events.indexOf(events.find((e) => e.startsWith('territory answered'))!);
     await gateway.start();
     try {
-      expect(await ask()).toEqual(expected('state:1'));
+      expect(await asked()).toEqual(expected('state:1'));
       expect(productionEarly()).toBe(false);
-      expect(await ask()).toEqual(expected('state:1'));
+      expect(await asked()).toEqual(expected('state:1'));
       expect(productionEarly()).toBe(false);
-      expect(await ask()).toEqual(expected('state:1'));
+      expect(await asked()).toEqual(expected('state:1'));
       expect(productionEarly()).toBe(true);
       expect(events.filter((e) => e.startsWith('production arrived'))).toEqual(['production arrived state:1']);
       // Territory names another state: the call sent ahead (state:1) is thrown away, the plan's own call is sent.
       stateId = 'state:2';
-      expect(await ask()).toEqual(expected('state:2'));
+      expect(await asked()).toEqual(expected('state:2'));
       expect(events.filter((e) => e.startsWith('production arrived'))).toEqual([
         'production arrived state:1',
         'production arrived state:2',
