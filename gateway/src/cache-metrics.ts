@@ -13,6 +13,6 @@ export function registerCacheMetrics(metrics: ServiceMetrics, caches: Record<str
     }
     return values;
   };
-  scrapedGauge(metrics, 'comuna_gateway_cache_entries', 'Entries held by each gateway cache (query plans, parsed documents, persisted queries, responses)', 'cache', read('entries'));
+  scrapedGauge(metrics, 'comuna_gateway_cache_entries', 'Entries held by each gateway cache (query plans, parsed documents, persisted queries, responses, calls sent ahead)', 'cache', read('entries'));
   scrapedGauge(metrics, 'comuna_gateway_cache_bytes', 'Approximate bytes held by each gateway cache, as its bound counts them', 'cache', read('bytes'));
 }

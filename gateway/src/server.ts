@@ -121,8 +121,6 @@ export function createGateway(
 ): ApolloServer<GatewayContext> {
   const supergraphSdl = supergraphForApolloGateway(readFileSync(config.SUPERGRAPH_PATH, 'utf8'));
   const caches = { queryPlans: queryPlanCache(config), documents: documentStore(config), persistedQueries: apqCache(config) };
-  registerCacheMetrics(metrics, { ...caches, responses: responses && { stats: () => ({ entries: responses.size, bytes: responses.bytes }) } });
-  const agent = subgraphAgent({ connections: config.SUBGRAPH_CONNECTIONS, keepAliveMs: config.SUBGRAPH_KEEP_ALIVE_MS });
   const speculation: Speculation | undefined =
     config.SPECULATIVE_FETCH === 'true'
       ? new SpeculativeFetches({
@@ -130,6 +128,8 @@ export function createGateway(
           onOutcome: (subgraph, outcome) => metrics.subgraphCalls.inc({ subgraph, outcome: `ahead_${outcome}` }),
         })
       : undefined;
+  registerCacheMetrics(metrics, { ...caches, responses: responses && { stats: () => ({ entries: responses.size, bytes: responses.bytes }) }, callsAhead: speculation });
+  const agent = subgraphAgent({ connections: config.SUBGRAPH_CONNECTIONS, keepAliveMs: config.SUBGRAPH_KEEP_ALIVE_MS });
   const gateway = new ApolloGateway({
     supergraphSdl,
     // Its own spans (request, plan, fetch) join ours when tracing is on; never with the document or error messages.

@@ -130,6 +130,20 @@ describe('SpeculativeFetches', () => {
     expect(sent.map((s) => s.split(' ')[0])).toEqual(['production', 'territory', 'budget']);
   });
 
+  it('remembers at most a budget of characters, the least recently seen forgotten first', async () => {
+    const speculation = new SpeculativeFetches<Options, string>({ identity: () => 'anonymous', maxChars: 600 });
+    const send = async () => 'answer';
+    speculation.register('territory', send);
+    for (const first of ['a', 'b', 'c', 'd']) {
+      const context = { who: 'anonymous' };
+      await speculation.process('territory', { kind: 'incoming operation', request: { query: `{ ${first} }` }, context }, send);
+      await speculation.process('territory', { kind: 'incoming operation', request: { query: '{ next }', variables: { pad: 'x'.repeat(100) } }, context }, send);
+      speculation.finish(context);
+    }
+    expect(speculation.stats().entries).toBe(3);
+    expect(speculation.stats().bytes).toBeLessThanOrEqual(1200);
+  });
+
   it('remembers at most its capacity of first calls, the least recently seen forgotten first', async () => {
     const { call, speculation } = harness();
     for (const first of ['a', 'b', 'c']) {

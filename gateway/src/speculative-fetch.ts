@@ -17,6 +17,8 @@ export interface SpeculationOptions {
   identity: (context: unknown) => string;
   /** Requests' first calls whose followers are remembered, the least recently seen forgotten first. */
   capacity?: number;
+  /** The characters of the calls remembered, in all: past it the least recently seen are forgotten. */
+  maxChars?: number;
   /** A request with more later calls than this, or with longer ones in all, is not learned. */
   maxFollowers?: number;
   maxFollowerChars?: number;
@@ -34,6 +36,8 @@ interface Follower {
 /** What the last requests that began with a given call went on to send. */
 interface Prediction {
   followers: Follower[];
+  /** The characters of the followers' calls (and of the first call's key), as counted against `maxChars`. */
+  chars: number;
   /** Seen twice in a row: only then are they sent ahead. */
   confirmed: boolean;
 }
@@ -69,13 +73,16 @@ export class SpeculativeFetches<O extends CallOptions, R> {
   readonly #predictions = new Map<string, Prediction>();
   readonly #requests = new WeakMap<object, Trace<R>>();
   readonly #capacity: number;
+  readonly #maxChars: number;
   readonly #maxFollowers: number;
   readonly #maxFollowerChars: number;
+  #chars = 0;
 
   constructor(private readonly options: SpeculationOptions) {
     this.#capacity = options.capacity ?? 200;
+    this.#maxChars = options.maxChars ?? 4 * 1024 * 1024;
     this.#maxFollowers = options.maxFollowers ?? 16;
-    this.#maxFollowerChars = options.maxFollowerChars ?? 256 * 1024;
+    this.#maxFollowerChars = options.maxFollowerChars ?? 64 * 1024;
   }
 
   /** A subgraph's own way to send a call, used for calls sent ahead, and how long its calls of a query take (ms). */
@@ -86,6 +93,11 @@ export class SpeculativeFetches<O extends CallOptions, R> {
   /** Requests' first calls currently remembered. */
   get size(): number {
     return this.#predictions.size;
+  }
+
+  /** What is remembered, for the gateway's cache metrics: first calls, and about two bytes a character. */
+  stats(): { entries: number; bytes: number } {
+    return { entries: this.#predictions.size, bytes: this.#chars * 2 };
   }
 
   /** One call of a request's plan: sent now, or answered by the same call sent ahead. */
@@ -114,12 +126,21 @@ export class SpeculativeFetches<O extends CallOptions, R> {
     this.#requests.delete(context);
     for (const { subgraph } of trace.ahead?.values() ?? []) this.options.onOutcome?.(subgraph, 'wasted');
     if (!trace.followers) return;
-    const previous = this.#predictions.get(trace.first);
-    this.#predictions.delete(trace.first);
+    const previous = this.#forget(trace.first);
     if (trace.followers.length === 0) return;
     const same = previous !== undefined && sameCalls(previous.followers, trace.followers);
-    if (this.#predictions.size >= this.#capacity) this.#predictions.delete(this.#predictions.keys().next().value!);
-    this.#predictions.set(trace.first, { followers: same ? previous.followers : trace.followers, confirmed: same });
+    const chars = trace.first.length + trace.followerChars;
+    while (this.#predictions.size > 0 && (this.#predictions.size >= this.#capacity || this.#chars + chars > this.#maxChars)) this.#forget(this.#predictions.keys().next().value!);
+    this.#predictions.set(trace.first, { followers: same ? previous.followers : trace.followers, chars, confirmed: same });
+    this.#chars += chars;
+  }
+
+  #forget(first: string): Prediction | undefined {
+    const prediction = this.#predictions.get(first);
+    if (!prediction) return undefined;
+    this.#predictions.delete(first);
+    this.#chars -= prediction.chars;
+    return prediction;
   }
 
   /** Calls `finish` as each request's answer leaves (Apollo Server plugin). */
