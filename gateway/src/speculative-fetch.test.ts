@@ -13,6 +13,7 @@ function harness(options: { estimates?: Record<string, number> } = {}) {
     identity: (context) => (context as { who: string }).who,
     onOutcome: (subgraph, outcome) => outcomes.push(`${subgraph} ${outcome}`),
     capacity: 2,
+    maxExecuting: 4,
   });
   const send = (subgraph: string) => async (o: Options) => {
     const label = `${subgraph} ${JSON.stringify(o.request.variables ?? {})}`;
@@ -128,6 +129,22 @@ describe('SpeculativeFetches', () => {
     sent.length = 0;
     await rollup(['state:1']);
     expect(sent.map((s) => s.split(' ')[0])).toEqual(['production', 'territory', 'budget']);
+  });
+
+  it('sends nothing ahead while more requests than its limit are executing, and again once they are done', async () => {
+    const { sent, outcomes, rollup } = harness();
+    await rollup(['state:1']);
+    await rollup(['state:1']);
+    // Five requests at once (the limit is four): the first four send ahead, the fifth sends its calls as planned.
+    sent.length = 0;
+    await Promise.all(Array.from({ length: 5 }, () => rollup(['state:1'])));
+    expect(sent.filter((s) => s.startsWith('production'))).toHaveLength(5);
+    expect(outcomes).toHaveLength(8);
+    expect(outcomes.every((o) => o.endsWith('used'))).toBe(true);
+    sent.length = 0;
+    await rollup(['state:1']);
+    expect(sent).toHaveLength(3);
+    expect(outcomes).toHaveLength(10);
   });
 
   it('remembers at most a budget of characters, the least recently seen forgotten first', async () => {
