@@ -3,17 +3,18 @@ import { SqliteDialect } from 'kysely';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
 /**
- * The embedded database's connection, as MikroORM's Kysely dialect for node:sqlite opens it, with one difference:
- * statements written with `?` placeholders are prepared once and kept (at most `capacity`, least recently used
- * forgotten first). MikroORM itself writes every value into the text (its `execute` formats parameters inline), so
- * its statements are all different and are prepared each time as before; the kept ones are the reads sent with
- * bound values by `bindReads` below.
+ * The embedded database's connection, opened as MikroORM's own Kysely dialect for node:sqlite opens it, plus a set of
+ * kept statements (at most `capacity`, least recently used forgotten first) for the reads `bindReads` sends with
+ * bound values. Everything MikroORM sends itself is prepared each time, as before.
  */
 export class CachingSqliteDialect extends SqliteDialect {
   readonly #statements = new Map<string, StatementSync>();
   #db: DatabaseSync | undefined;
 
-  constructor(file: string, capacity = 500) {
+  constructor(
+    file: string,
+    private readonly capacity = 500,
+  ) {
     const { DatabaseSync: Database } = process.getBuiltinModule('node:sqlite') as typeof import('node:sqlite');
     super({
       database: () => {
@@ -21,7 +22,7 @@ export class CachingSqliteDialect extends SqliteDialect {
         this.#db = db;
         return {
           prepare: (sql: string) => {
-            const statement = sql.includes('?') ? this.statement(sql, capacity) : db.prepare(sql);
+            const statement = db.prepare(sql);
             return {
               reader: /^\s*(select|pragma|explain|with)/i.test(sql) || /\breturning\b/i.test(sql),
               all: (params: unknown[]) => statement.all(...(params as never[])),
@@ -39,14 +40,14 @@ export class CachingSqliteDialect extends SqliteDialect {
   }
 
   /** The kept statement for this text, prepared now if it is not kept. */
-  statement(sql: string, capacity = 500): StatementSync {
+  statement(sql: string): StatementSync {
     let statement = this.#statements.get(sql);
     if (statement) {
       this.#statements.delete(sql);
     } else {
       if (!this.#db) throw new Error('The SQLite connection is not open');
       statement = this.#db.prepare(sql);
-      if (this.#statements.size >= capacity) this.#statements.delete(this.#statements.keys().next().value!);
+      if (this.#statements.size >= this.capacity) this.#statements.delete(this.#statements.keys().next().value!);
     }
     this.#statements.set(sql, statement);
     return statement;
